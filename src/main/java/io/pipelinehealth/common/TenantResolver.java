@@ -1,0 +1,17 @@
+package io.pipelinehealth.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The tenant of the current request. There is one tenant for now; per-tenant API keys will change
+ * this class and nothing else, since every query takes its tenant from here.
+ */
+@ApplicationScoped
+public class TenantResolver {
+
+    public static final String DEFAULT_TENANT = "default";
+
+    public String currentTenant() {
+        return DEFAULT_TENANT;
+    }
+}

@@ -1,0 +1,229 @@
+package io.pipelinehealth.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProblemMapperTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String TYPES = "https://pipeline-health.dev/problems/";
+
+    @Inject
+    MutableTestClock clock;
+
+    @TestHTTPResource("/test-echo")
+    URL echoUrl;
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void readinessIsUpWithTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiIsServed() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", containsString("3."));
+    }
+
+    @Test
+    void unknownPathIsProblem404() {
+        given().when().get("/no/such/path")
+                .then().statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "not-found"))
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/no/such/path"));
+    }
+
+    @Test
+    void malformedJsonIsProblem400() {
+        given().contentType("application/json").body("[{\"eventId\": \"e1\",")
+                .when().post("/test-echo")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "malformed-body"))
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void wrongJsonTypeNamesTheItemAndField() {
+        given().contentType("application/json")
+                .body("[{\"eventId\":\"e1\",\"occurredAt\":\"2026-01-01T00:00:00Z\"},"
+                        + "{\"eventId\":\"e2\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"count\":\"many\"}]")
+                .when().post("/test-echo")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "malformed-body"))
+                .body("detail", containsString("[1].count"))
+                .body("detail", not(containsString("java.")))
+                .body("errors[0].index", equalTo(1))
+                .body("errors[0].field", equalTo("count"));
+    }
+
+    @Test
+    void badInstantIsProblem400() {
+        given().contentType("application/json")
+                .body("[{\"eventId\":\"e1\",\"occurredAt\":\"yesterday\"}]")
+                .when().post("/test-echo")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].index", equalTo(0))
+                .body("errors[0].field", equalTo("occurredAt"))
+                .body("detail", not(containsString("java.")));
+    }
+
+    @Test
+    void objectInsteadOfListIsProblem400() {
+        given().contentType("application/json").body("{\"eventId\":\"e1\"}")
+                .when().post("/test-echo")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "malformed-body"));
+    }
+
+    @Test
+    void invalidItemsAre422WithOneErrorEach() {
+        given().contentType("application/json")
+                .body("[{\"eventId\":\"e1\",\"occurredAt\":\"2026-01-01T00:00:00Z\"},"
+                        + "{\"eventId\":\" \"},{\"eventId\":\"e3\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}]")
+                .when().post("/test-echo")
+                .then().statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "validation-failed"))
+                .body("errors", hasSize(2))
+                .body("errors[0].index", equalTo(1))
+                .body("errors[0].field", equalTo("eventId"))
+                .body("errors[1].index", equalTo(1))
+                .body("errors[1].field", equalTo("occurredAt"));
+    }
+
+    @Test
+    void invalidQueryParameterIs400() {
+        given().when().get("/test-echo/now?limit=11")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"))
+                .body("errors[0].index", nullValue());
+    }
+
+    @Test
+    void apiExceptionKeepsStatusTypeAndErrors() {
+        given().when().get("/test-echo/conflict")
+                .then().statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "event-conflict"))
+                .body("title", equalTo("Conflicting event"))
+                .body("errors[0].eventId", equalTo("e1"))
+                .body("errors[0].index", equalTo(0));
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutInternals() {
+        given().when().get("/test-echo/boom")
+                .then().statusCode(500)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "internal-error"))
+                .body(not(containsString("secret")))
+                .body(not(containsString("IllegalStateException")));
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        given().when().delete("/test-echo")
+                .then().statusCode(405)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "method-not-allowed"));
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        given().contentType("text/plain").body("hello")
+                .when().post("/test-echo")
+                .then().statusCode(415)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "unsupported-media-type"));
+    }
+
+    @Test
+    void unacceptableAcceptIs406() {
+        given().accept("application/xml").when().get("/test-echo/now")
+                .then().statusCode(406)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "not-acceptable"));
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() throws Exception {
+        // A raw request that declares a 33 MB body: the answer comes before any byte of it is sent.
+        URI uri = URI.create(echoUrl.toString());
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /test-echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (33 * 1024 * 1024) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.contains("application/problem+json"), response);
+            assertTrue(response.contains(TYPES + "body-too-large"), response);
+        }
+    }
+
+    @Test
+    void garbageCursorIs400() {
+        given().when().get("/test-echo/cursor?cursor=not-a-cursor")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "invalid-cursor"));
+    }
+
+    @Test
+    void cursorRoundTrips() {
+        String cursor = PageCursor.encode("2026-06-01T00:00:00Z", "\uD83D\uDE00");
+        given().when().get("/test-echo/cursor?cursor=" + cursor)
+                .then().statusCode(200)
+                .body("[0]", equalTo("2026-06-01T00:00:00Z"))
+                .body("[1]", equalTo("\uD83D\uDE00"));
+    }
+
+    @Test
+    void testClockControlsNowAndTenantIsDefault() {
+        clock.set(Instant.parse("2026-06-01T00:00:00Z"));
+        given().when().get("/test-echo/now")
+                .then().statusCode(200)
+                .body(containsString("2026-06-01T00:00:00Z"))
+                .body(containsString("\"tenant\":\"default\""));
+    }
+}

@@ -1,0 +1,65 @@
+package io.pipelinehealth.common;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Test-only endpoints that exercise the error mapping; not part of the application. */
+@Path("/test-echo")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TestEchoResource {
+
+    public record Item(@NotBlank String eventId, @NotNull Instant occurredAt, Integer count) {
+    }
+
+    private final Clock clock;
+    private final TenantResolver tenants;
+
+    public TestEchoResource(Clock clock, TenantResolver tenants) {
+        this.clock = clock;
+        this.tenants = tenants;
+    }
+
+    @POST
+    public List<Item> echo(@NotNull List<@Valid Item> items) {
+        return items;
+    }
+
+    @GET
+    @Path("/now")
+    public String now(@QueryParam("limit") @Max(10) Integer limit) {
+        return "{\"now\":\"" + Instant.now(clock) + "\",\"tenant\":\"" + tenants.currentTenant() + "\"}";
+    }
+
+    @GET
+    @Path("/cursor")
+    public List<String> cursor(@QueryParam("cursor") String cursor) {
+        return PageCursor.decode(cursor);
+    }
+
+    @GET
+    @Path("/boom")
+    public String boom() {
+        throw new IllegalStateException("secret internal detail");
+    }
+
+    @GET
+    @Path("/conflict")
+    public String conflict() {
+        throw ApiException.conflict("event-conflict", "Conflicting event",
+                "Event e1 was stored with other content.",
+                List.of(new FieldError(0, "e1", "stageId", "differs from the stored event")));
+    }
+}
