@@ -1,0 +1,70 @@
+package io.pipelinehealth.opportunity;
+
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Page;
+import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.PipelineService;
+import io.pipelinehealth.visit.PositionKind;
+import io.pipelinehealth.visit.VisitStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where many opportunities stand, one keyset page at a time, with asOf pinned by the cursor. */
+@ApplicationScoped
+public class OpportunityListService {
+
+    private final TenantResolver tenants;
+    private final PipelineService pipelines;
+    private final OpportunityQueries queries;
+
+    OpportunityListService(TenantResolver tenants, PipelineService pipelines, OpportunityQueries queries) {
+        this.tenants = tenants;
+        this.pipelines = pipelines;
+        this.queries = queries;
+    }
+
+    public Page<OpportunityListItem> list(String pipelineId, String ownerId, String stage, String status,
+            Instant asOf, List<String> cursor, int limit) {
+        if (!cursor.isEmpty()) {
+            if (cursor.size() != 2) {
+                throw ApiException.badRequest("invalid-cursor", "Invalid cursor", "cursor is not one this list issued");
+            }
+            asOf = Instant.parse(cursor.get(0));
+        }
+        OpportunityFilter filter = new OpportunityFilter(pipelineId, ownerId, stage, currentStatus(status), asOf,
+                cursor.isEmpty() ? null : cursor.get(1), limit + 1);
+        List<OpportunityQueries.Standing> rows = queries.standings(tenants.currentTenant(), filter);
+        Map<String, Pipeline> definitions = new HashMap<>();
+        List<OpportunityListItem> items = rows.stream().limit(limit).map(row -> item(row,
+                definitions.computeIfAbsent(row.pipelineId(), id -> pipelines.find(id).orElseThrow()))).toList();
+        String next = rows.size() > limit
+                ? PageCursor.encode(asOf.toString(), items.get(items.size() - 1).opportunityId()) : null;
+        return new Page<>(items, next);
+    }
+
+    private static OpportunityListItem item(OpportunityQueries.Standing row, Pipeline pipeline) {
+        boolean atStage = row.kind() == PositionKind.VISIT;
+        boolean frozen = atStage && row.elapsedSeconds() > row.frozenAfterSeconds();
+        return new OpportunityListItem(row.opportunityId(), row.pipelineId(), row.ownerId(), row.stage(),
+                OpportunityState.of(row.kind(), row.stage(), pipeline), frozen, row.enteredAt(), row.elapsedSeconds(),
+                atStage ? row.standardSeconds() : null,
+                atStage ? row.elapsedSeconds() - row.standardSeconds() : null);
+    }
+
+    /** The list filters on the status of the current visit, which is OPEN or FROZEN. */
+    private static VisitStatus currentStatus(String status) {
+        if (status == null || status.isEmpty()) {
+            return null;
+        }
+        if (status.equals("OPEN") || status.equals("FROZEN")) {
+            return VisitStatus.valueOf(status);
+        }
+        throw ApiException.badRequest("invalid-parameter", "Invalid query parameter",
+                "status filters on the current visit and must be OPEN or FROZEN, not '" + status + "'");
+    }
+}

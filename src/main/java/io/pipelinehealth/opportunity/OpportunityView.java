@@ -1,0 +1,41 @@
+package io.pipelinehealth.opportunity;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One opportunity as of an instant: its visits and per-stage totals (DOMAIN rule 14). */
+public record OpportunityView(
+        String opportunityId,
+        String pipelineId,
+        String ownerId,
+        String currentStage,
+        OpportunityState state,
+        boolean frozen,
+        Instant asOf,
+        BigDecimal amount,
+        String currency,
+        Map<String, String> attributes,
+        List<VisitRow> visits,
+        List<StageRow> stages) {
+
+    public record VisitRow(
+            String stage,
+            Instant enteredAt,
+            Instant leftAt,
+            String ownerId,
+            long actualSeconds,
+            long standardSeconds,
+            long deviationSeconds,
+            String status) {
+    }
+
+    public record StageRow(
+            String stage,
+            int visits,
+            long cumulativeSeconds,
+            long standardSeconds,
+            long deviationSeconds) {
+    }
+}

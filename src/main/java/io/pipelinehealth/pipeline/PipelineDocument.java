@@ -1,0 +1,32 @@
+package io.pipelinehealth.pipeline;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shape of a pipeline definition, as clients send it and as it is stored. Fields are
+ * loosely typed (durations and kinds as strings) so that validation can name every bad field
+ * instead of failing on the first one.
+ */
+public record PipelineDocument(String name, List<StageDocument> stages, List<OverrideDocument> overrides) {
+
+    public record StageDocument(
+            String key,
+            String name,
+            String kind,
+            String standard,
+            BigDecimal rushedBelow,
+            BigDecimal slowAbove,
+            String frozenAfter) {
+    }
+
+    public record OverrideDocument(
+            Map<String, String> when,
+            String stage,
+            String standard,
+            BigDecimal rushedBelow,
+            BigDecimal slowAbove,
+            String frozenAfter) {
+    }
+}

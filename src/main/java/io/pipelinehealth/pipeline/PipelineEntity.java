@@ -1,0 +1,82 @@
+package io.pipelinehealth.pipeline;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A stored pipeline; the definition is kept as the JSON document the client sent. */
+@Entity
+@Table(name = "pipeline")
+@IdClass(PipelineEntity.Key.class)
+public class PipelineEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Id
+    @Column(name = "pipeline_id")
+    public String pipelineId;
+
+    public String name;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String definition;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<PipelineEntity> find(String tenantId, String pipelineId) {
+        return findByIdOptional(new Key(tenantId, pipelineId));
+    }
+
+    /** Read under a share lock: a replacement of the definition waits for ingestion in flight. */
+    public static Optional<PipelineEntity> findShared(String tenantId, String pipelineId) {
+        return find("tenantId = ?1 and pipelineId = ?2", tenantId, pipelineId)
+                .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
+    }
+
+    public static List<PipelineEntity> page(String tenantId, String after, int limit) {
+        return find("tenantId = ?1 and pipelineId > ?2 order by pipelineId", tenantId, after == null ? "" : after)
+                .page(0, limit).list();
+    }
+
+    /** Composite key (tenant, pipeline id). */
+    public static class Key implements Serializable {
+        public String tenantId;
+        public String pipelineId;
+
+        public Key() {
+        }
+
+        public Key(String tenantId, String pipelineId) {
+            this.tenantId = tenantId;
+            this.pipelineId = pipelineId;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(tenantId, key.tenantId)
+                    && Objects.equals(pipelineId, key.pipelineId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, pipelineId);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.pipelinehealth.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Page;
+import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.visit.VisitRefresher;
+import io.pipelinehealth.visit.VisitStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+@ApplicationScoped
+public class PipelineService {
+
+    private final TenantResolver tenants;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final VisitStore visits;
+    private final VisitRefresher refresher;
+
+    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher) {
+        this.tenants = tenants;
+        this.json = json;
+        this.clock = clock;
+        this.visits = visits;
+        this.refresher = refresher;
+    }
+
+    /** The outcome of a PUT: whether it created the pipeline. */
+    public record Saved(PipelineView view, boolean created) {
+    }
+
+    public Optional<Pipeline> find(String pipelineId) {
+        return PipelineEntity.find(tenants.currentTenant(), pipelineId).map(this::pipeline);
+    }
+
+    /** For writers of derived rows: holds a share lock so the definition cannot change under them. */
+    public Optional<Pipeline> findForDerivation(String pipelineId) {
+        return PipelineEntity.findShared(tenants.currentTenant(), pipelineId).map(this::pipeline);
+    }
+
+    public Optional<PipelineView> view(String pipelineId) {
+        return PipelineEntity.find(tenants.currentTenant(), pipelineId).map(this::view);
+    }
+
+    public Page<PipelineView> list(String after, int limit) {
+        List<PipelineEntity> entities = PipelineEntity.page(tenants.currentTenant(), after, limit + 1);
+        boolean more = entities.size() > limit;
+        List<PipelineView> items = entities.stream().limit(limit).map(this::view).toList();
+        return new Page<>(items, more ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
+    }
+
+    /**
+     * Creates or replaces a pipeline. A replacement may not drop stages that stored events or
+     * hand-offs use; it re-derives every visit of the pipeline so figures follow the new
+     * definition (events themselves are never rewritten).
+     */
+    @Transactional
+    public Saved put(String pipelineId, PipelineDocument document) {
+        String tenant = tenants.currentTenant();
+        Pipeline pipeline = PipelineParser.parse(pipelineId, document);
+        Instant now = clock.instant();
+        Optional<PipelineEntity> existing = PipelineEntity.find(tenant, pipelineId);
+        PipelineEntity entity = existing.orElseGet(PipelineEntity::new);
+        if (existing.isPresent()) {
+            PipelineEntity.getEntityManager().lock(entity, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            Set<String> missing = new TreeSet<>(visits.stagesInUse(tenant, pipelineId));
+            pipeline.stages().forEach(stage -> missing.remove(stage.key()));
+            if (!missing.isEmpty()) {
+                throw ApiException.conflict("stage-in-use", "Stage still in use",
+                        "the new definition removes stage(s) " + missing + " that stored events use; keep them", List.of());
+            }
+        } else {
+            entity.tenantId = tenant;
+            entity.pipelineId = pipelineId;
+            entity.createdAt = now;
+        }
+        entity.name = pipeline.name();
+        entity.definition = write(document);
+        entity.updatedAt = now;
+        entity.persist();
+        if (existing.isPresent()) {
+            PipelineEntity.flush();
+            refresher.refreshPipeline(tenant, pipeline);
+        }
+        return new Saved(view(entity), existing.isEmpty());
+    }
+
+    private Pipeline pipeline(PipelineEntity entity) {
+        return PipelineParser.parse(entity.pipelineId, read(entity.definition));
+    }
+
+    private PipelineView view(PipelineEntity entity) {
+        PipelineDocument document = read(entity.definition);
+        return PipelineView.of(entity, document, PipelineParser.parse(entity.pipelineId, document));
+    }
+
+    private PipelineDocument read(String definition) {
+        try {
+            return json.readValue(definition, PipelineDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored pipeline definition is unreadable", e);
+        }
+    }
+
+    private String write(PipelineDocument document) {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

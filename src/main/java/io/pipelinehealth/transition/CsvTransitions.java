@@ -1,0 +1,119 @@
+package io.pipelinehealth.transition;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.FieldError;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a CRM export: a header row naming the event fields, attributes as {@code attr.<key>}
+ * columns, an empty cell meaning the field is absent. Row indexes in errors count data rows
+ * from 0, like the items of a JSON batch.
+ */
+public final class CsvTransitions {
+
+    static final String ATTRIBUTE_PREFIX = "attr.";
+    private static final Set<String> FIELDS = Set.of("eventId", "opportunityId", "pipelineId", "stage", "occurredAt",
+            "ownerId", "amount", "currency");
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.FAIL_ON_MISSING_HEADER_COLUMNS).build();
+
+    private CsvTransitions() {
+    }
+
+    public static List<TransitionInput> read(Reader body) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withStrictHeaders(false);
+        try (MappingIterator<Map<String, String>> iterator = CSV.readerFor(Map.class).with(schema).readValues(body)) {
+            boolean more = iterator.hasNextValue();
+            checkHeader((CsvSchema) iterator.getParser().getSchema());
+            while (more) {
+                rows.add(iterator.nextValue());
+                more = iterator.hasNextValue();
+                if (rows.size() > IngestService.MAX_BATCH) {
+                    throw new ApiException(413, "batch-too-large", "Batch too large",
+                            "more than " + IngestService.MAX_BATCH + " rows; send at most " + IngestService.MAX_BATCH + " per request");
+                }
+            }
+        } catch (IOException | RuntimeJsonMappingException e) {
+            throw ApiException.badRequest("malformed-csv", "Malformed CSV",
+                    "the CSV body could not be read near data row " + rows.size() + ": " + firstLine(e.getMessage()));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<TransitionInput> inputs = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            inputs.add(toInput(i, rows.get(i), errors));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable("invalid-events", "Invalid events",
+                    errors.size() + " problem(s) in the CSV; nothing was stored", errors);
+        }
+        return inputs;
+    }
+
+    private static void checkHeader(CsvSchema header) {
+        List<String> unknown = new ArrayList<>();
+        for (CsvSchema.Column column : header) {
+            String name = column.getName();
+            if (!FIELDS.contains(name) && !(name.startsWith(ATTRIBUTE_PREFIX) && name.length() > ATTRIBUTE_PREFIX.length())) {
+                unknown.add(name);
+            }
+        }
+        if (header.size() == 0) {
+            throw ApiException.badRequest("malformed-csv", "Malformed CSV", "the CSV body needs a header row");
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("malformed-csv", "Malformed CSV", "unknown column(s) " + unknown
+                    + "; columns are " + FIELDS + " and attributes as attr.<key>");
+        }
+    }
+
+    private static TransitionInput toInput(int index, Map<String, String> row, List<FieldError> errors) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            if (column.startsWith(ATTRIBUTE_PREFIX) && !blank(value)) {
+                attributes.put(column.substring(ATTRIBUTE_PREFIX.length()), value);
+            }
+        });
+        BigDecimal amount = null;
+        String amountText = cell(row, "amount");
+        if (amountText != null) {
+            try {
+                amount = new BigDecimal(amountText);
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(index, cell(row, "eventId"), "amount", "'" + amountText + "' is not a number"));
+            }
+        }
+        return new TransitionInput(cell(row, "eventId"), cell(row, "opportunityId"), cell(row, "pipelineId"),
+                cell(row, "stage"), cell(row, "occurredAt"), cell(row, "ownerId"), amount, cell(row, "currency"),
+                attributes.isEmpty() ? null : attributes);
+    }
+
+    private static String cell(Map<String, String> row, String column) {
+        String value = row.get(column);
+        return blank(value) ? null : value;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isEmpty();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

@@ -1,0 +1,167 @@
+package io.pipelinehealth.transition;
+
+import io.pipelinehealth.common.FieldError;
+import io.pipelinehealth.common.Ids;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.Stage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every field of every event of a batch and collects all problems, so a CRM learns
+ * everything wrong with its export in one answer.
+ */
+public final class TransitionParser {
+
+    /** Events further ahead of the server clock than this are clock errors. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    static final int MAX_ATTRIBUTES = 100;
+    static final int MAX_ATTRIBUTE_VALUE = 1024;
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter();
+
+    private final Instant now;
+    private final Function<String, Optional<Pipeline>> pipelines;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public TransitionParser(Instant now, Function<String, Optional<Pipeline>> pipelines) {
+        this.now = now;
+        this.pipelines = pipelines;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public List<TransitionEvent> parse(List<TransitionInput> inputs) {
+        List<TransitionEvent> events = new ArrayList<>(inputs.size());
+        Map<String, String> pipelineOfOpportunity = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            TransitionInput input = inputs.get(i);
+            if (input == null) {
+                errors.add(new FieldError(i, null, null, "must be an event object, not null"));
+                continue;
+            }
+            TransitionEvent event = parse(i, input);
+            if (event == null) {
+                continue;
+            }
+            String earlier = pipelineOfOpportunity.putIfAbsent(event.opportunityId(), event.pipelineId());
+            if (earlier != null && !earlier.equals(event.pipelineId())) {
+                error(i, input, "pipelineId", "opportunity '" + event.opportunityId()
+                        + "' is given pipeline '" + earlier + "' earlier in this batch; an opportunity belongs to one pipeline");
+                continue;
+            }
+            events.add(event);
+        }
+        return events;
+    }
+
+    private TransitionEvent parse(int i, TransitionInput in) {
+        int before = errors.size();
+        id(i, in, "eventId", in.eventId());
+        id(i, in, "opportunityId", in.opportunityId());
+        id(i, in, "ownerId", in.ownerId());
+        Pipeline pipeline = null;
+        if (id(i, in, "pipelineId", in.pipelineId())) {
+            pipeline = pipelines.apply(in.pipelineId()).orElse(null);
+            if (pipeline == null) {
+                error(i, in, "pipelineId", "unknown pipeline '" + in.pipelineId() + "'; define it first with PUT /api/v1/pipelines/{pipelineId}");
+            }
+        }
+        if (in.stage() == null || in.stage().isEmpty()) {
+            error(i, in, "stage", "is required and must not be empty");
+        } else if (pipeline != null && pipeline.stage(in.stage()).isEmpty()) {
+            error(i, in, "stage", "unknown stage '" + in.stage() + "' in pipeline '" + pipeline.id() + "'; known stages: "
+                    + pipeline.stages().stream().map(Stage::key).toList());
+        }
+        Instant occurredAt = instant(i, in);
+        if (in.amount() != null && in.amount().signum() < 0) {
+            error(i, in, "amount", "must not be negative");
+        }
+        if (in.amount() != null && in.amount().precision() - in.amount().scale() > 20) {
+            error(i, in, "amount", "is too large");
+        }
+        if (in.currency() != null && !CURRENCY.matcher(in.currency()).matches()) {
+            error(i, in, "currency", "must be an ISO 4217 code of three capital letters such as EUR, not '" + in.currency() + "'");
+        }
+        attributes(i, in);
+        if (errors.size() > before) {
+            return null;
+        }
+        return new TransitionEvent(in.eventId(), in.opportunityId(), in.pipelineId(), in.stage(), occurredAt,
+                in.ownerId(), in.amount() == null ? null : in.amount().stripTrailingZeros(), in.currency(), in.attributes());
+    }
+
+    private Instant instant(int i, TransitionInput in) {
+        if (in.occurredAt() == null || in.occurredAt().isEmpty()) {
+            error(i, in, "occurredAt", "is required: an RFC 3339 instant with an offset such as 2026-01-01T09:00:00Z");
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(in.occurredAt(), RFC_3339).toInstant();
+        } catch (DateTimeParseException e) {
+            error(i, in, "occurredAt", "'" + in.occurredAt()
+                    + "' is not an RFC 3339 instant with an offset such as 2026-01-01T09:00:00Z or 2026-01-01T11:00:00+02:00");
+            return null;
+        }
+        if (instant.isBefore(Instant.parse("1900-01-01T00:00:00Z"))) {
+            error(i, in, "occurredAt", "'" + in.occurredAt() + "' is before 1900");
+            return null;
+        }
+        if (instant.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            error(i, in, "occurredAt", "'" + in.occurredAt() + "' is more than a day ahead of the server clock ("
+                    + now + "); check the sender's clock");
+            return null;
+        }
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private void attributes(int i, TransitionInput in) {
+        if (in.attributes() == null) {
+            return;
+        }
+        if (in.attributes().size() > MAX_ATTRIBUTES) {
+            error(i, in, "attributes", "at most " + MAX_ATTRIBUTES + " attributes");
+        }
+        in.attributes().forEach((key, value) -> {
+            String keyProblem = Ids.problem(key);
+            if (keyProblem != null) {
+                error(i, in, "attributes", "attribute key " + keyProblem);
+            } else if (value == null) {
+                error(i, in, "attributes." + key, "must be a string, not null");
+            } else if (value.length() > MAX_ATTRIBUTE_VALUE) {
+                error(i, in, "attributes." + key, "must be at most " + MAX_ATTRIBUTE_VALUE + " characters");
+            }
+        });
+    }
+
+    private boolean id(int i, TransitionInput in, String field, String value) {
+        String problem = Ids.problem(value);
+        if (problem != null) {
+            error(i, in, field, problem);
+            return false;
+        }
+        return true;
+    }
+
+    private void error(int i, TransitionInput in, String field, String message) {
+        errors.add(new FieldError(i, in.eventId(), field, message));
+    }
+
+}
