@@ -2,6 +2,7 @@ package io.pipelinehealth.opportunity;
 
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.handoff.HandoffStore;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.HistoryStore;
@@ -20,8 +21,11 @@ public class OpportunityService {
     private final PipelineService pipelines;
     private final HistoryStore history;
     private final OpportunityQueries queries;
+    private final HandoffStore handoffs;
 
-    OpportunityService(TenantResolver tenants, PipelineService pipelines, HistoryStore history, OpportunityQueries queries) {
+    OpportunityService(TenantResolver tenants, PipelineService pipelines, HistoryStore history, OpportunityQueries queries,
+            HandoffStore handoffs) {
+        this.handoffs = handoffs;
         this.tenants = tenants;
         this.pipelines = pipelines;
         this.history = history;
@@ -40,6 +44,10 @@ public class OpportunityService {
             throw new ApiException(404, "not-found", "opportunity not found",
                     "opportunity '" + opportunityId + "' has no events at or before " + asOf);
         }
-        return OpportunityViewBuilder.build(opportunityId, pipeline, positions, asOf);
+        List<OpportunityView.HandoffRow> handoffRows = handoffs.ofOpportunity(tenant, opportunityId, asOf).stream()
+                .map(h -> new OpportunityView.HandoffRow(h.handoffId(), h.direction().name(), h.at(), h.reason(),
+                        h.by(), h.stage(), h.ownerId(), h.automatic()))
+                .toList();
+        return OpportunityViewBuilder.build(opportunityId, pipeline, positions, asOf, handoffRows);
     }
 }

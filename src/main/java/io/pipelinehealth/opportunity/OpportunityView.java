@@ -18,7 +18,20 @@ public record OpportunityView(
         String currency,
         Map<String, String> attributes,
         List<VisitRow> visits,
-        List<StageRow> stages) {
+        List<StageRow> stages,
+        List<HandoffRow> handoffs) {
+
+    /** A hand-off up to asOf (rule 12); stage and ownerId are set for TO_SALES only. */
+    public record HandoffRow(
+            long handoffId,
+            String direction,
+            Instant at,
+            String reason,
+            String by,
+            String stage,
+            String ownerId,
+            boolean automatic) {
+    }
 
     public record VisitRow(
             String stage,

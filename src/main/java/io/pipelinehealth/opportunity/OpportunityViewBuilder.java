@@ -23,7 +23,8 @@ final class OpportunityViewBuilder {
     private OpportunityViewBuilder() {
     }
 
-    static OpportunityView build(String opportunityId, Pipeline pipeline, List<Position> positions, Instant asOf) {
+    static OpportunityView build(String opportunityId, Pipeline pipeline, List<Position> positions, Instant asOf,
+            List<OpportunityView.HandoffRow> handoffs) {
         Position current = positions.get(positions.size() - 1);
         List<Position> visits = positions.stream().filter(p -> p.kind().isVisit()).sorted(VISIT_ORDER).toList();
         List<VisitRow> visitRows = new ArrayList<>(visits.size());
@@ -39,7 +40,7 @@ final class OpportunityViewBuilder {
         boolean frozen = current.kind() == PositionKind.VISIT && current.status(asOf) == VisitStatus.FROZEN;
         return new OpportunityView(opportunityId, pipeline.id(), current.currentOwner(), current.stage(),
                 OpportunityState.of(current.kind(), current.stage(), pipeline), frozen, asOf,
-                current.amount(), current.currency(), current.attributes(), visitRows, stageRows);
+                current.amount(), current.currency(), current.attributes(), visitRows, stageRows, handoffs);
     }
 
     private static final class StageTotal {

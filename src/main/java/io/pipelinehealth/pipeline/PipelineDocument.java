@@ -9,7 +9,13 @@ import java.util.Map;
  * loosely typed (durations and kinds as strings) so that validation can name every bad field
  * instead of failing on the first one.
  */
-public record PipelineDocument(String name, List<StageDocument> stages, List<OverrideDocument> overrides) {
+public record PipelineDocument(String name, List<StageDocument> stages, List<OverrideDocument> overrides,
+        Boolean autoHandoff) {
+
+    /** Issue 4: frozen deals of this pipeline are handed to nurturing by the frozen scan itself. */
+    public boolean automaticHandoff() {
+        return Boolean.TRUE.equals(autoHandoff);
+    }
 
     public record StageDocument(
             String key,

@@ -47,6 +47,11 @@ public class PipelineService {
         return PipelineEntity.findShared(tenants.currentTenant(), pipelineId).map(this::pipeline);
     }
 
+    /** The same, for work that is not a request of the current tenant (scheduled scans). */
+    public Optional<Pipeline> findForDerivation(String tenantId, String pipelineId) {
+        return PipelineEntity.findShared(tenantId, pipelineId).map(this::pipeline);
+    }
+
     public Optional<PipelineView> view(String pipelineId) {
         return PipelineEntity.find(tenants.currentTenant(), pipelineId).map(this::view);
     }

@@ -11,6 +11,7 @@ public record PipelineView(
         String name,
         List<StageDocument> stages,
         List<OverrideDocument> overrides,
+        boolean autoHandoff,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -21,6 +22,6 @@ public record PipelineView(
                     stage.rushedBelow(), stage.slowAbove(), sent.frozenAfter());
         }).toList();
         return new PipelineView(entity.pipelineId, pipeline.name(), stages,
-                document.overrides() == null ? List.of() : document.overrides(), entity.createdAt, entity.updatedAt);
+                document.overrides() == null ? List.of() : document.overrides(), document.automaticHandoff(), entity.createdAt, entity.updatedAt);
     }
 }

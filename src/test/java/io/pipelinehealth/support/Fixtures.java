@@ -72,6 +72,22 @@ public final class Fixtures {
         return given().queryParam("asOf", asOf).get("/api/v1/opportunities/{id}", opportunityId).then();
     }
 
+    /** POST a hand-off: direction, at (null for now), then optional field/value pairs (reason and by default). */
+    public static ValidatableResponse handoff(String opportunityId, String direction, String at, Object... fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("direction", direction);
+        if (at != null) {
+            body.put("at", at);
+        }
+        body.put("reason", "test hand-off");
+        body.put("by", "marketing-ops");
+        for (int i = 0; i < fields.length; i += 2) {
+            body.put((String) fields[i], fields[i + 1]);
+        }
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/opportunities/{id}/handoffs", opportunityId).then();
+    }
+
     /** Events for one opportunity from (stage, instant) pairs, ids prefixed by the opportunity id. */
     public static List<Map<String, Object>> history(String opportunityId, String pipelineId, String ownerId,
             String... stageAndInstant) {

@@ -1,0 +1,99 @@
+package io.pipelinehealth.frozen;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The SQL of the frozen scan: a transaction-scoped advisory lock and the once-per-visit notices. */
+@ApplicationScoped
+public class FrozenScanStore {
+
+    /** Any constant shared by every replica: the advisory lock key of the scan. */
+    private static final long LOCK_KEY = 0x70682d66726f7aL;
+
+    /** An open visit frozen at the scan instant, not yet announced. */
+    public record FrozenVisit(String tenantId, String opportunityId, String pipelineId, String stage, Instant enteredAt,
+            long frozenAfterSeconds, String ownerId, String currentOwner, BigDecimal amount, String currency,
+            Map<String, String> attributes, boolean autoHandoff) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    FrozenScanStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Whether this transaction holds the scan lock (another replica scanning answers false). */
+    public boolean tryLock() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            query.setLong(1, LOCK_KEY);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} visits open and frozen at {@code now} that have no notice yet, by
+     * inserting their notices (the unique key makes a visit announced once); answers them in
+     * (tenant, opportunity) order, the order their rows are then locked in.
+     */
+    public List<FrozenVisit> claimNewlyFrozen(Instant now, int limit) {
+        List<FrozenVisit> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        with candidate as (
+                            select v.tenant_id, v.opportunity_id, v.pipeline_id, v.stage, v.entered_at,
+                                   v.frozen_after_s, v.owner_id, v.current_owner, v.amount, v.currency, v.attributes
+                            from visit v
+                            where v.kind = 'VISIT' and v.left_at is null
+                              and (v.entered_s + v.frozen_after_s) < ? and v.entered_at <= ?
+                              and not exists (select 1 from frozen_notice n
+                                              where n.tenant_id = v.tenant_id and n.opportunity_id = v.opportunity_id
+                                                and n.stage = v.stage and n.entered_at = v.entered_at)
+                            order by v.tenant_id, v.opportunity_id
+                            limit ?
+                        ), noticed as (
+                            insert into frozen_notice (tenant_id, opportunity_id, stage, entered_at, noticed_at)
+                            select tenant_id, opportunity_id, stage, entered_at, ? from candidate
+                            on conflict do nothing
+                            returning tenant_id, opportunity_id, stage, entered_at
+                        )
+                        select c.tenant_id, c.opportunity_id, c.pipeline_id, c.stage, c.entered_at, c.frozen_after_s,
+                               c.owner_id, c.current_owner, c.amount, c.currency, c.attributes,
+                               coalesce((p.definition ->> 'autoHandoff')::boolean, false)
+                        from candidate c
+                        join noticed n using (tenant_id, opportunity_id, stage, entered_at)
+                        join pipeline p on p.tenant_id = c.tenant_id and p.pipeline_id = c.pipeline_id
+                        order by c.tenant_id, c.opportunity_id
+                        """)) {
+            query.setLong(1, now.getEpochSecond());
+            query.setObject(2, Jdbc.timestamptz(now));
+            query.setInt(3, limit);
+            query.setObject(4, Jdbc.timestamptz(now));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new FrozenVisit(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), Jdbc.instant(rows, 5), rows.getLong(6), rows.getString(7),
+                            rows.getString(8), rows.getBigDecimal(9), rows.getString(10),
+                            Jdbc.stringMap(rows.getString(11)), rows.getBoolean(12)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return result;
+    }
+}

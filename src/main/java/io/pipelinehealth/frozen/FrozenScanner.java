@@ -1,0 +1,108 @@
+package io.pipelinehealth.frozen;
+
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.handoff.HandoffCommand;
+import io.pipelinehealth.handoff.HandoffService;
+import io.pipelinehealth.visit.HandoffDirection;
+import io.pipelinehealth.webhook.WebhookEvents;
+import io.pipelinehealth.webhook.WebhookOutbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Finds visits that froze since the last scan: announces each once (opportunity.frozen) and, for
+ * pipelines with autoHandoff, hands the deal to nurturing at the scan instant (by "system").
+ * One replica scans at a time (advisory lock); the notice table's key makes a visit announced
+ * once whatever happens.
+ */
+@ApplicationScoped
+public class FrozenScanner {
+
+    private static final Logger LOG = Logger.getLogger(FrozenScanner.class);
+
+    private final FrozenScanStore store;
+    private final HandoffService handoffs;
+    private final WebhookOutbox outbox;
+    private final ScanConfig config;
+    private final Clock clock;
+
+    FrozenScanner(FrozenScanStore store, HandoffService handoffs, WebhookOutbox outbox, ScanConfig config, Clock clock) {
+        this.store = store;
+        this.handoffs = handoffs;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "frozen-scan", every = "${pipeline-health.scan.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            scan();
+        } catch (RuntimeException e) {
+            LOG.warn("frozen scan failed; the next one retries", e);
+        }
+    }
+
+    /** One scan at the clock's instant; answers how many newly frozen visits it handled. */
+    public int scan() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int total = 0;
+        int handled;
+        do {
+            handled = QuarkusTransaction.requiringNew().call(() -> batch(now));
+            total += handled;
+        } while (handled == config.batchSize());
+        return total;
+    }
+
+    private int batch(Instant now) {
+        if (!store.tryLock()) {
+            return 0;
+        }
+        List<FrozenScanStore.FrozenVisit> visits = store.claimNewlyFrozen(now, config.batchSize());
+        for (FrozenScanStore.FrozenVisit visit : visits) {
+            outbox.enqueue(visit.tenantId(), WebhookEvents.FROZEN, data(visit));
+            if (visit.autoHandoff()) {
+                handOff(visit, now);
+            }
+        }
+        return visits.size();
+    }
+
+    /** The state check fails before anything is written, so a refusal leaves the batch intact. */
+    private void handOff(FrozenScanStore.FrozenVisit visit, Instant now) {
+        try {
+            handoffs.record(visit.tenantId(), visit.opportunityId(), new HandoffCommand(HandoffDirection.TO_NURTURING,
+                    now, "frozen at stage " + visit.stage() + " since "
+                            + visit.enteredAt().plusSeconds(visit.frozenAfterSeconds()) + " (automatic hand-off)",
+                    "system", null, null, true));
+        } catch (ApiException e) {
+            LOG.infof("automatic hand-off of %s skipped: %s", visit.opportunityId(), e.detail());
+        }
+    }
+
+    private static Map<String, Object> data(FrozenScanStore.FrozenVisit visit) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("opportunityId", visit.opportunityId());
+        data.put("pipelineId", visit.pipelineId());
+        data.put("stage", visit.stage());
+        data.put("ownerId", visit.currentOwner());
+        data.put("visitOwnerId", visit.ownerId());
+        data.put("enteredAt", visit.enteredAt().toString());
+        data.put("frozenAfterSeconds", visit.frozenAfterSeconds());
+        data.put("frozenSince", visit.enteredAt().plusSeconds(visit.frozenAfterSeconds()).toString());
+        data.put("amount", visit.amount());
+        data.put("currency", visit.currency());
+        data.put("attributes", visit.attributes());
+        return data;
+    }
+}

@@ -1,0 +1,98 @@
+package io.pipelinehealth.frozen;
+
+import io.pipelinehealth.common.Page;
+import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.PipelineService;
+import io.pipelinehealth.visit.HistoryStore;
+import io.pipelinehealth.visit.Position;
+import io.pipelinehealth.visit.Step;
+import io.pipelinehealth.visit.VisitDeriver;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Frozen deals (rule 9), most overdue first, one keyset page at a time with asOf pinned by the cursor. */
+@ApplicationScoped
+public class FrozenService {
+
+    private final TenantResolver tenants;
+    private final FrozenQueries queries;
+    private final HistoryStore history;
+    private final PipelineService pipelines;
+
+    FrozenService(TenantResolver tenants, FrozenQueries queries, HistoryStore history, PipelineService pipelines) {
+        this.tenants = tenants;
+        this.queries = queries;
+        this.history = history;
+        this.pipelines = pipelines;
+    }
+
+    public Page<FrozenItem> list(String pipelineId, String ownerId, String stage, Instant asOf, List<String> cursor,
+            int limit) {
+        Long afterDeadline = null;
+        String afterId = null;
+        if (!cursor.isEmpty()) {
+            if (cursor.size() != 3) {
+                throw PageCursor.invalid();
+            }
+            try {
+                asOf = Instant.parse(cursor.get(0));
+                afterDeadline = Long.valueOf(cursor.get(1));
+            } catch (RuntimeException e) {
+                throw PageCursor.invalid();
+            }
+            afterId = cursor.get(2);
+        }
+        String tenant = tenants.currentTenant();
+        List<FrozenQueries.Row> rows = queries.frozen(tenant,
+                new FrozenQueries.Filter(pipelineId, ownerId, stage, asOf, afterDeadline, afterId, limit + 1));
+        List<FrozenQueries.Row> page = rows.stream().limit(limit).toList();
+        Map<String, Position> asKnown = knownAt(tenant, page, asOf);
+        Instant at = asOf;
+        List<FrozenItem> items = page.stream().map(row -> item(row, asKnown.get(row.opportunityId()), at)).toList();
+        String next = null;
+        if (rows.size() > limit) {
+            FrozenQueries.Row last = page.get(page.size() - 1);
+            next = PageCursor.encode(asOf.toString(), String.valueOf(last.deadline()), last.opportunityId());
+        }
+        return new Page<>(items, next);
+    }
+
+    /**
+     * For rows whose snapshot is newer than asOf (an event of the same visit came later), what
+     * was known at asOf, derived from the history up to asOf with the code that wrote the rows.
+     */
+    private Map<String, Position> knownAt(String tenant, List<FrozenQueries.Row> page, Instant asOf) {
+        Map<String, String> stale = page.stream().filter(row -> row.lastEventAt().isAfter(asOf))
+                .collect(Collectors.toMap(FrozenQueries.Row::opportunityId, FrozenQueries.Row::pipelineId));
+        Map<String, Position> known = new HashMap<>();
+        if (stale.isEmpty()) {
+            return known;
+        }
+        Map<String, List<Step>> steps = history.steps(tenant, Set.copyOf(stale.keySet()), asOf);
+        Map<String, Pipeline> definitions = new HashMap<>();
+        stale.forEach((opportunityId, pipelineId) -> {
+            Pipeline pipeline = definitions.computeIfAbsent(pipelineId, id -> pipelines.find(id).orElseThrow());
+            List<Position> positions = VisitDeriver.derive(pipeline, steps.getOrDefault(opportunityId, List.of()));
+            if (!positions.isEmpty()) {
+                known.put(opportunityId, positions.get(positions.size() - 1));
+            }
+        });
+        return known;
+    }
+
+    private static FrozenItem item(FrozenQueries.Row row, Position known, Instant asOf) {
+        long elapsed = asOf.getEpochSecond() - row.enteredSeconds();
+        return new FrozenItem(row.opportunityId(), row.pipelineId(), row.stage(), row.ownerId(), row.enteredAt(),
+                elapsed, row.frozenAfterSeconds(), elapsed - row.frozenAfterSeconds(),
+                known == null ? row.amount() : known.amount(),
+                known == null ? row.currency() : known.currency(),
+                known == null ? row.attributes() : known.attributes());
+    }
+}

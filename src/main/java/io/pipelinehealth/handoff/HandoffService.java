@@ -1,0 +1,94 @@
+package io.pipelinehealth.handoff;
+
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.opportunity.OpportunityState;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.PipelineService;
+import io.pipelinehealth.visit.HistoryStore;
+import io.pipelinehealth.visit.Position;
+import io.pipelinehealth.visit.Step;
+import io.pipelinehealth.visit.VisitDeriver;
+import io.pipelinehealth.visit.VisitRefresher;
+import io.pipelinehealth.webhook.WebhookOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Records hand-offs (DOMAIN rule 12) under the opportunity's row lock: the state at the
+ * hand-off's instant must allow the move; the visits are re-derived and the webhook messages
+ * written to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class HandoffService {
+
+    private final TenantResolver tenants;
+    private final Clock clock;
+    private final PipelineService pipelines;
+    private final HandoffStore store;
+    private final HistoryStore history;
+    private final VisitRefresher refresher;
+    private final WebhookOutbox outbox;
+
+    HandoffService(TenantResolver tenants, Clock clock, PipelineService pipelines, HandoffStore store,
+            HistoryStore history, VisitRefresher refresher, WebhookOutbox outbox) {
+        this.tenants = tenants;
+        this.clock = clock;
+        this.pipelines = pipelines;
+        this.store = store;
+        this.history = history;
+        this.refresher = refresher;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public Handoff handOff(String opportunityId, HandoffRequest request) {
+        HandoffCommand command = HandoffCommand.parse(request, clock.instant());
+        return record(tenants.currentTenant(), opportunityId, command);
+    }
+
+    /** For callers that own the transaction (the frozen scan's automatic hand-offs). */
+    public Handoff record(String tenant, String opportunityId, HandoffCommand command) {
+        String pipelineId = store.lockOpportunity(tenant, opportunityId)
+                .orElseThrow(() -> ApiException.notFound("opportunity", opportunityId));
+        Pipeline pipeline = pipelines.findForDerivation(tenant, pipelineId).orElseThrow();
+        command.checkStage(pipeline);
+        List<Step> before = history.steps(tenant, Set.of(opportunityId), command.at())
+                .getOrDefault(opportunityId, List.of());
+        if (!VisitDeriver.accepts(pipeline, before, command.direction())) {
+            throw refused(opportunityId, pipeline, VisitDeriver.derive(pipeline, before), command);
+        }
+        Handoff handoff = store.insert(tenant, opportunityId, pipelineId, command, clock.instant());
+        refresher.refresh(tenant, pipeline, List.of(opportunityId));
+        outbox.enqueue(tenant, HandoffEvents.type(handoff.direction()), HandoffEvents.data(handoff));
+        return handoff;
+    }
+
+    public Handoff find(long handoffId) {
+        return store.find(tenants.currentTenant(), handoffId)
+                .orElseThrow(() -> ApiException.notFound("handoff", String.valueOf(handoffId)));
+    }
+
+    private static ApiException refused(String opportunityId, Pipeline pipeline, List<Position> positions,
+            HandoffCommand command) {
+        String allowed = switch (command.direction()) {
+            case TO_NURTURING -> "only an open deal (at a stage) can be handed to nurturing";
+            case TO_SALES -> "only a deal in nurturing can be handed back to sales";
+            case DISQUALIFY -> "only an open deal or one in nurturing can be disqualified";
+        };
+        String state;
+        if (positions.isEmpty()) {
+            state = "has no events at or before " + command.at();
+        } else {
+            Position current = positions.get(positions.size() - 1);
+            OpportunityState s = OpportunityState.of(current.kind(), current.stage(), pipeline);
+            state = "is " + s + (s == OpportunityState.OPEN ? " (at stage " + current.stage() + ")" : "")
+                    + " at " + command.at();
+        }
+        return ApiException.conflict("invalid-handoff-state", "Hand-off not allowed",
+                "opportunity '" + opportunityId + "' " + state + "; " + allowed);
+    }
+}

@@ -1,0 +1,81 @@
+package io.pipelinehealth.webhook;
+
+import io.pipelinehealth.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.pipelinehealth.common.Page;
+import io.pipelinehealth.common.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+@Path("/api/v1/webhooks")
+@Tag(name = "Webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    private final WebhookService webhooks;
+
+    WebhookResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe a URL to events", description = "Only http and https URLs. The answer carries the signing secret, shown this once.")
+    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid URL or events", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response subscribe(SubscriptionRequest request) {
+        Subscription created = webhooks.subscribe(request);
+        return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List subscriptions")
+    @APIResponse(responseCode = "200", description = "A page of subscriptions")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<Subscription> list(@BeanParam PageRequest page) {
+        return webhooks.list(page.after(), page.limit());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a subscription", description = "Without its secret.")
+    @APIResponse(responseCode = "200", description = "The subscription")
+    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Subscription get(@PathParam("id") String id) {
+        return webhooks.get(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a subscription and its delivery log")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") String id) {
+        webhooks.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @Operation(summary = "Delivery log of a subscription", description = "Newest first, keyset-paginated.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<Delivery> deliveries(@PathParam("id") String id, @BeanParam PageRequest page) {
+        return webhooks.deliveries(id, page.cursorValues(), page.limit());
+    }
+}

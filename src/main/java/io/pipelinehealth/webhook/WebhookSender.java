@@ -1,0 +1,60 @@
+package io.pipelinehealth.webhook;
+
+import com.standardwebhooks.Webhook;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** One signed POST (Standard Webhooks headers), with connect and response timeouts. */
+@ApplicationScoped
+public class WebhookSender {
+
+    /** What happened: an HTTP status, or null with an error when no answer came. */
+    public record Outcome(Integer statusCode, String error) {
+        boolean succeeded() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    private final HttpClient client;
+    private final WebhookConfig config;
+    private final Clock clock;
+
+    WebhookSender(WebhookConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public Outcome send(WebhookStore.Claimed delivery) {
+        long timestamp = clock.instant().getEpochSecond();
+        try {
+            String signature = new Webhook(delivery.secret()).sign(delivery.messageId(), timestamp, delivery.payload());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                    .timeout(config.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "pipeline-health-webhooks")
+                    .header("webhook-id", delivery.messageId())
+                    .header("webhook-timestamp", String.valueOf(timestamp))
+                    .header("webhook-signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return new Outcome(status, status >= 200 && status < 300 ? null : "subscriber answered HTTP " + status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted");
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new Outcome(null, "timed out after " + config.timeout());
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Outcome(null, "could not deliver: " + message);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.pipelinehealth.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.FieldError;
+import io.pipelinehealth.common.Page;
+import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.TenantResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Subscriptions and their delivery logs. */
+@ApplicationScoped
+public class WebhookService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TenantResolver tenants;
+    private final WebhookStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    WebhookService(TenantResolver tenants, WebhookStore store, ObjectMapper json, Clock clock) {
+        this.tenants = tenants;
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Creates a subscription with a fresh secret, shown only in this answer. */
+    @Transactional
+    public Subscription subscribe(SubscriptionRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        String url = request == null ? null : request.url();
+        if (!httpUrl(url)) {
+            errors.add(FieldError.of("url", "must be an absolute http or https URL"));
+        }
+        List<String> events = request == null || request.events() == null ? List.of() : request.events();
+        if (events.isEmpty()) {
+            errors.add(FieldError.of("events", "name at least one of " + WebhookEvents.ALL));
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (!WebhookEvents.ALL.contains(events.get(i))) {
+                errors.add(FieldError.of("events[" + i + "]", "must be one of " + WebhookEvents.ALL));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable("invalid-subscription", "Invalid subscription",
+                    errors.size() + " problem(s) in the subscription", errors);
+        }
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        Subscription subscription = new Subscription("wh_" + UUID.randomUUID().toString().replace("-", ""), url,
+                List.copyOf(new LinkedHashSet<>(events)), true, null, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                "whsec_" + Base64.getEncoder().encodeToString(key));
+        store.insertSubscription(tenants.currentTenant(), subscription);
+        return subscription;
+    }
+
+    public Subscription get(String id) {
+        return store.subscription(tenants.currentTenant(), id).orElseThrow(() -> ApiException.notFound("webhook", id));
+    }
+
+    public Page<Subscription> list(String after, int limit) {
+        List<Subscription> rows = store.subscriptions(tenants.currentTenant(), after, limit + 1);
+        List<Subscription> items = rows.stream().limit(limit).toList();
+        return new Page<>(items, rows.size() > limit ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
+    }
+
+    @Transactional
+    public void delete(String id) {
+        if (!store.deleteSubscription(tenants.currentTenant(), id)) {
+            throw ApiException.notFound("webhook", id);
+        }
+    }
+
+    public Page<Delivery> deliveries(String id, List<String> cursor, int limit) {
+        get(id);
+        Long before;
+        try {
+            before = cursor.isEmpty() ? null : Long.valueOf(cursor.get(0));
+        } catch (NumberFormatException e) {
+            throw PageCursor.invalid();
+        }
+        List<WebhookStore.Row> rows = store.deliveries(tenants.currentTenant(), id, before, limit + 1);
+        List<Delivery> items = rows.stream().limit(limit).map(this::delivery).toList();
+        return new Page<>(items, rows.size() > limit
+                ? PageCursor.encode(String.valueOf(items.get(items.size() - 1).deliveryId())) : null);
+    }
+
+    private Delivery delivery(WebhookStore.Row r) {
+        try {
+            return new Delivery(r.deliveryId(), r.messageId(), r.eventType(), r.status(), r.attempts(), r.createdAt(),
+                    r.lastAttemptAt(), r.nextAttemptAt(), r.lastStatusCode(), r.lastError(), r.deliveredAt(),
+                    json.readTree(r.payload()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean httpUrl(String url) {
+        if (url == null || url.length() > 2048) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.pipelinehealth.webhook;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The SQL of subscriptions and of the outbox of deliveries. */
+@ApplicationScoped
+public class WebhookStore {
+
+    private static final String SUBSCRIPTION = "subscription_id, url, events, enabled, disabled_reason, created_at";
+
+    /** A delivery claimed by the dispatcher, with what it needs to send it. */
+    public record Claimed(long deliveryId, String tenantId, String subscriptionId, String messageId, String payload,
+            int attempts, Instant createdAt, String url, String secret) {
+    }
+
+    /** A raw delivery row; the service parses the payload for the log. */
+    record Row(long deliveryId, String messageId, String eventType, String status, int attempts, Instant createdAt,
+            Instant lastAttemptAt, Instant nextAttemptAt, Integer lastStatusCode, String lastError, Instant deliveredAt,
+            String payload) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    WebhookStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void insertSubscription(String tenantId, Subscription s) {
+        update("""
+                insert into webhook_subscription (tenant_id, subscription_id, url, events, secret, created_at)
+                values (?, ?, ?, ?, ?, ?)
+                """, tenantId, s.id(), s.url(), s.events(), s.secret(), Jdbc.timestamptz(s.createdAt()));
+    }
+
+    public Optional<Subscription> subscription(String tenantId, String id) {
+        return subscriptions("select " + SUBSCRIPTION + " from webhook_subscription where tenant_id = ? and subscription_id = ?",
+                tenantId, id).stream().findFirst();
+    }
+
+    public List<Subscription> subscriptions(String tenantId, String after, int limit) {
+        return subscriptions("select " + SUBSCRIPTION + """
+                 from webhook_subscription where tenant_id = ? and subscription_id > ?
+                order by subscription_id limit ?
+                """, tenantId, after == null ? "" : after, limit);
+    }
+
+    public boolean deleteSubscription(String tenantId, String id) {
+        return update("delete from webhook_subscription where tenant_id = ? and subscription_id = ?", tenantId, id) > 0;
+    }
+
+    /** The outbox write: one PENDING delivery per enabled subscription to this event type. */
+    public int enqueue(String tenantId, String messageId, String eventType, String payload, Instant now) {
+        return update("""
+                insert into webhook_delivery (tenant_id, subscription_id, message_id, event_type, payload, status,
+                    created_at, next_attempt_at)
+                select tenant_id, subscription_id, ?, ?, ?, 'PENDING', ?, ?
+                from webhook_subscription where tenant_id = ? and enabled and ? = any(events)
+                """, messageId, eventType, payload, Jdbc.timestamptz(now), Jdbc.timestamptz(now), tenantId, eventType);
+    }
+
+    /**
+     * Claims due deliveries of enabled subscriptions: SKIP LOCKED keeps replicas off each other's
+     * rows, and the lease (next_attempt_at moved ahead) keeps them off while the claimer sends.
+     */
+    public List<Claimed> claim(Instant now, Instant leaseUntil, int limit) {
+        List<Claimed> claimed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        with due as (
+                            select d.delivery_id from webhook_delivery d
+                            join webhook_subscription s
+                              on s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
+                            where d.status = 'PENDING' and d.next_attempt_at <= ? and s.enabled
+                            order by d.next_attempt_at
+                            limit ?
+                            for update of d skip locked
+                        )
+                        update webhook_delivery d
+                           set next_attempt_at = ?, attempts = d.attempts + 1, last_attempt_at = ?
+                          from due, webhook_subscription s
+                         where d.delivery_id = due.delivery_id
+                           and s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
+                        returning d.delivery_id, d.tenant_id, d.subscription_id, d.message_id, d.payload, d.attempts,
+                                  d.created_at, s.url, s.secret
+                        """)) {
+            query.setObject(1, Jdbc.timestamptz(now));
+            query.setInt(2, limit);
+            query.setObject(3, Jdbc.timestamptz(leaseUntil));
+            query.setObject(4, Jdbc.timestamptz(now));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getInt(6), Jdbc.instant(rows, 7), rows.getString(8),
+                            rows.getString(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return claimed;
+    }
+
+    public void delivered(long deliveryId, int statusCode, Instant now) {
+        update("""
+                update webhook_delivery set status = 'DELIVERED', last_status_code = ?, last_error = null,
+                    delivered_at = ? where delivery_id = ?
+                """, statusCode, Jdbc.timestamptz(now), deliveryId);
+    }
+
+    public void retryAt(long deliveryId, Integer statusCode, String error, Instant next) {
+        update("""
+                update webhook_delivery set last_status_code = ?, last_error = ?, next_attempt_at = ?
+                where delivery_id = ?
+                """, statusCode, error, Jdbc.timestamptz(next), deliveryId);
+    }
+
+    public void failed(long deliveryId, Integer statusCode, String error) {
+        update("""
+                update webhook_delivery set status = 'FAILED', last_status_code = ?, last_error = ?
+                where delivery_id = ?
+                """, statusCode, error, deliveryId);
+    }
+
+    /** A 410 Gone: the subscription stops, and its pending deliveries fail. */
+    public void disable(String tenantId, String subscriptionId, String reason) {
+        update("""
+                update webhook_subscription set enabled = false, disabled_reason = ?
+                where tenant_id = ? and subscription_id = ?
+                """, reason, tenantId, subscriptionId);
+        update("""
+                update webhook_delivery set status = 'FAILED', last_error = 'subscription disabled: ' || ?
+                where tenant_id = ? and subscription_id = ? and status = 'PENDING'
+                """, reason, tenantId, subscriptionId);
+    }
+
+    /** The delivery log of a subscription, newest first. */
+    List<Row> deliveries(String tenantId, String subscriptionId, Long before, int limit) {
+        List<Row> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select delivery_id, message_id, event_type, status, attempts, created_at, last_attempt_at,
+                               next_attempt_at, last_status_code, last_error, delivered_at, payload
+                        from webhook_delivery
+                        where tenant_id = ? and subscription_id = ? and delivery_id < ?
+                        order by delivery_id desc limit ?
+                        """)) {
+            query.setString(1, tenantId);
+            query.setString(2, subscriptionId);
+            query.setLong(3, before == null ? Long.MAX_VALUE : before);
+            query.setInt(4, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    int code = rows.getInt(9);
+                    Integer statusCode = rows.wasNull() ? null : code;
+                    String status = rows.getString(4);
+                    result.add(new Row(rows.getLong(1), rows.getString(2), rows.getString(3), status, rows.getInt(5),
+                            Jdbc.instant(rows, 6), Jdbc.instant(rows, 7),
+                            "PENDING".equals(status) ? Jdbc.instant(rows, 8) : null, statusCode, rows.getString(10),
+                            Jdbc.instant(rows, 11), rows.getString(12)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return result;
+    }
+
+    private List<Subscription> subscriptions(String sql, Object... parameters) {
+        List<Subscription> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            bind(connection, query, parameters);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Array events = rows.getArray(3);
+                    result.add(new Subscription(rows.getString(1), rows.getString(2),
+                            Arrays.stream((Object[]) events.getArray()).map(String::valueOf).toList(),
+                            rows.getBoolean(4), rows.getString(5), Jdbc.instant(rows, 6), null));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return result;
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(connection, statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, Object... parameters)
+            throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof List<?> list) {
+                statement.setArray(i + 1, connection.createArrayOf("text", list.toArray()));
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+    }
+}
