@@ -86,6 +86,17 @@ class IngestTest {
     }
 
     @Test
+    void storedAndDuplicateEventsAreCountedInMetrics() {
+        String pipeline = createStandardPipeline();
+        String o = unique("o");
+        post(history(o, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
+        post(history(o, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pipeline_health_transitions_stored_total"))
+                .body(containsString("pipeline_health_transitions_duplicates_total"));
+    }
+
+    @Test
     void sameContentMeansSameMeaningOnceParsed() {
         String pipeline = createStandardPipeline();
         String o = unique("o");
