@@ -50,6 +50,14 @@ public class TransitionResource {
     @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IngestResult postCsv(String body) {
-        return ingest.ingest(CsvTransitions.read(new StringReader(body == null ? "" : body)));
+        return ingest.ingest(CsvTransitions.read(new StringReader(withoutByteOrderMark(body))));
+    }
+
+    /** Spreadsheet exports often start with a UTF-8 byte order mark; it is not part of the header. */
+    private static String withoutByteOrderMark(String body) {
+        if (body == null) {
+            return "";
+        }
+        return body.startsWith("\uFEFF") ? body.substring(1) : body;
     }
 }
