@@ -1,5 +1,6 @@
 package io.pipelinehealth.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,14 @@ import java.util.Map;
  * instead of failing on the first one.
  */
 public record PipelineDocument(String name, List<StageDocument> stages, List<OverrideDocument> overrides,
-        Boolean autoHandoff) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean autoHandoff) {
 
     /** Issue 4: frozen deals of this pipeline are handed to nurturing by the frozen scan itself. */
     public boolean automaticHandoff() {
         return Boolean.TRUE.equals(autoHandoff);
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StageDocument(
             String key,
             String name,
@@ -27,6 +29,7 @@ public record PipelineDocument(String name, List<StageDocument> stages, List<Ove
             String frozenAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OverrideDocument(
             Map<String, String> when,
             String stage,

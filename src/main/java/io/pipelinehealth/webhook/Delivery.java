@@ -1,7 +1,9 @@
 package io.pipelinehealth.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One message to one subscription, as the delivery log shows it. Status: PENDING, DELIVERED or FAILED. */
 public record Delivery(
@@ -16,5 +18,5 @@ public record Delivery(
         Integer lastStatusCode,
         String lastError,
         Instant deliveredAt,
-        JsonNode payload) {
+        @Schema(type = SchemaType.OBJECT, description = "The message body as sent: {type, timestamp, data}.") Map<String, Object> payload) {
 }

@@ -24,6 +24,9 @@ import java.util.UUID;
 public class WebhookService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> PAYLOAD =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
 
     private final TenantResolver tenants;
     private final WebhookStore store;
@@ -102,7 +105,7 @@ public class WebhookService {
         try {
             return new Delivery(r.deliveryId(), r.messageId(), r.eventType(), r.status(), r.attempts(), r.createdAt(),
                     r.lastAttemptAt(), r.nextAttemptAt(), r.lastStatusCode(), r.lastError(), r.deliveredAt(),
-                    json.readTree(r.payload()));
+                    json.readValue(r.payload(), PAYLOAD));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
