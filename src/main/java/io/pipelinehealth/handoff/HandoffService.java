@@ -52,9 +52,12 @@ public class HandoffService {
 
     /** For callers that own the transaction (the frozen scan's automatic hand-offs). */
     public Handoff record(String tenant, String opportunityId, HandoffCommand command) {
-        String pipelineId = store.lockOpportunity(tenant, opportunityId)
+        // the pipeline's share lock before the opportunity's row lock, in the order ingestion and
+        // pipeline replacement take them, so none of them can deadlock with a hand-off
+        String pipelineId = store.pipelineOf(tenant, opportunityId)
                 .orElseThrow(() -> ApiException.notFound("opportunity", opportunityId));
         Pipeline pipeline = pipelines.findForDerivation(tenant, pipelineId).orElseThrow();
+        store.lockOpportunity(tenant, opportunityId);
         command.checkStage(pipeline);
         List<Step> before = history.steps(tenant, Set.of(opportunityId), command.at())
                 .getOrDefault(opportunityId, List.of());

@@ -32,12 +32,21 @@ public class HandoffStore {
         this.dataSource = dataSource;
     }
 
-    /** Locks the opportunity row until the transaction ends; answers its pipeline, empty if unknown. */
+    /** The pipeline an opportunity belongs to (it never changes), empty if unknown. */
+    public Optional<String> pipelineOf(String tenantId, String opportunityId) {
+        return pipeline("select pipeline_id from opportunity where tenant_id = ? and opportunity_id = ?",
+                tenantId, opportunityId);
+    }
+
+    /** Locks the opportunity row until the transaction ends. */
     public Optional<String> lockOpportunity(String tenantId, String opportunityId) {
+        return pipeline("select pipeline_id from opportunity where tenant_id = ? and opportunity_id = ? for update",
+                tenantId, opportunityId);
+    }
+
+    private Optional<String> pipeline(String sql, String tenantId, String opportunityId) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select pipeline_id from opportunity where tenant_id = ? and opportunity_id = ? for update
-                        """)) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, tenantId);
             query.setString(2, opportunityId);
             try (ResultSet rows = query.executeQuery()) {
