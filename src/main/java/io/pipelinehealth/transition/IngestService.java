@@ -3,6 +3,7 @@ package io.pipelinehealth.transition;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.handoff.ImplicitReturns;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.VisitRefresher;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,16 +37,18 @@ public class IngestService {
     private final PipelineService pipelines;
     private final TransitionStore store;
     private final VisitRefresher refresher;
+    private final ImplicitReturns implicitReturns;
     private final Counter stored;
     private final Counter duplicates;
 
     IngestService(TenantResolver tenants, Clock clock, PipelineService pipelines, TransitionStore store,
-            VisitRefresher refresher, MeterRegistry metrics) {
+            VisitRefresher refresher, ImplicitReturns implicitReturns, MeterRegistry metrics) {
         this.tenants = tenants;
         this.clock = clock;
         this.pipelines = pipelines;
         this.store = store;
         this.refresher = refresher;
+        this.implicitReturns = implicitReturns;
         this.stored = Counter.builder("pipeline_health.transitions.stored")
                 .description("Transition events stored").register(metrics);
         this.duplicates = Counter.builder("pipeline_health.transitions.duplicates")
@@ -88,8 +92,11 @@ public class IngestService {
         Map<String, Set<String>> touched = new TreeMap<>();
         batch.unique.values().stream().filter(e -> inserted.contains(e.eventId()))
                 .forEach(e -> touched.computeIfAbsent(e.pipelineId(), p -> new TreeSet<>()).add(e.opportunityId()));
-        touched.forEach((pipelineId, opportunities) ->
-                refresher.refresh(tenant, pipelineCache.get(pipelineId).orElseThrow(), opportunities));
+        touched.forEach((pipelineId, opportunities) -> {
+            Map<String, Instant> nurturing = implicitReturns.nurturing(tenant, pipelineId, opportunities);
+            refresher.refresh(tenant, pipelineCache.get(pipelineId).orElseThrow(), opportunities);
+            implicitReturns.announce(tenant, pipelineId, nurturing);
+        });
         stored.increment(inserted.size());
         duplicates.increment(inputs.size() - inserted.size());
         return new IngestResult(inputs.size(), inserted.size(), inputs.size() - inserted.size());

@@ -138,6 +138,40 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void returnsToSalesAreAnnouncedWhetherHandedBackOrImplicitByACrmEvent() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            String id = subscribe(receiver, "opportunity.returned_to_sales").getString("id");
+            String pipeline = createStandardPipeline();
+            String manual = unique("manual");
+            String implicit = unique("implicit");
+            post(history(manual, pipeline, "ana", "qualify", daysAgo(10))).statusCode(200);
+            post(history(implicit, pipeline, "ana", "qualify", daysAgo(10))).statusCode(200);
+            handoff(manual, "TO_NURTURING", daysAgo(8)).statusCode(201);
+            handoff(implicit, "TO_NURTURING", daysAgo(8)).statusCode(201);
+            handoff(manual, "TO_SALES", daysAgo(2), "stage", "propose", "ownerId", "bob").statusCode(201);
+            String back = daysAgo(1);
+            post(List.of(io.pipelinehealth.support.Fixtures.event(implicit + "-back", implicit, pipeline, "discover",
+                    back, "carol"))).statusCode(200);
+            // replaying the same event stores nothing and announces nothing again
+            post(List.of(io.pipelinehealth.support.Fixtures.event(implicit + "-back", implicit, pipeline, "discover",
+                    back, "carol"))).statusCode(200);
+
+            Receiver.await("both returns", () -> receiver.about(manual).size() >= 1 && receiver.about(implicit).size() >= 1);
+            Thread.sleep(1_500);
+            JsonPath handedBack = JsonPath.from(receiver.about(manual).get(0).body());
+            assertEquals("opportunity.returned_to_sales", handedBack.getString("type"));
+            assertEquals("bob", handedBack.getString("data.ownerId"));
+            assertEquals(1, receiver.about(implicit).size());
+            JsonPath implicitReturn = JsonPath.from(receiver.about(implicit).get(0).body());
+            assertEquals(true, implicitReturn.getBoolean("data.implicit"));
+            assertEquals("discover", implicitReturn.getString("data.stage"));
+            assertEquals("carol", implicitReturn.getString("data.ownerId"));
+            assertEquals(back, implicitReturn.getString("data.at"));
+            given().delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
     void subscriberAnswering410IsDisabled() throws Exception {
         try (Receiver receiver = new Receiver().otherwise(410)) {
             String id = subscribe(receiver, "opportunity.disqualified").getString("id");

@@ -1,0 +1,95 @@
+package io.pipelinehealth.handoff;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.webhook.WebhookEvents;
+import io.pipelinehealth.webhook.WebhookOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Rule 12: a CRM stage event for a nurtured deal hands it back to sales implicitly. Ingestion
+ * notes which of its opportunities were nurturing before it re-derives them, then announces
+ * opportunity.returned_to_sales for those whose nurturing period an event has now ended with a
+ * stage visit. Two indexed queries per batch, and outbox rows only when it happens.
+ */
+@ApplicationScoped
+public class ImplicitReturns {
+
+    private final AgroalDataSource dataSource;
+    private final WebhookOutbox outbox;
+
+    ImplicitReturns(AgroalDataSource dataSource, WebhookOutbox outbox) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+    }
+
+    /** The opportunities (of one pipeline) now in nurturing, with the instant it began. */
+    public Map<String, Instant> nurturing(String tenantId, String pipelineId, Collection<String> opportunityIds) {
+        Map<String, Instant> result = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select opportunity_id, entered_at from visit
+                        where tenant_id = ? and pipeline_id = ? and opportunity_id = any(?) and left_at is null
+                          and kind = 'NURTURING'
+                        """)) {
+            query.setString(1, tenantId);
+            query.setString(2, pipelineId);
+            query.setArray(3, connection.createArrayOf("text", opportunityIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    result.put(rows.getString(1), Jdbc.instant(rows, 2));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return result;
+    }
+
+    /** After re-derivation: announce the nurturing periods that a stage event has ended. */
+    public void announce(String tenantId, String pipelineId, Map<String, Instant> nurturingBefore) {
+        if (nurturingBefore.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select n.opportunity_id, n.left_at, v.stage, v.owner_id
+                        from visit n
+                        join visit v on v.tenant_id = n.tenant_id and v.opportunity_id = n.opportunity_id
+                                    and v.seq = n.seq + 1 and v.kind = 'VISIT'
+                        join unnest(?::text[], ?::timestamptz[]) as b(opportunity_id, entered_at)
+                          on b.opportunity_id = n.opportunity_id and b.entered_at = n.entered_at
+                        where n.tenant_id = ? and n.kind = 'NURTURING' and n.closed_by = 'EVENT'
+                        """)) {
+            query.setArray(1, connection.createArrayOf("text", nurturingBefore.keySet().toArray()));
+            query.setArray(2, connection.createArrayOf("text",
+                    nurturingBefore.values().stream().map(Instant::toString).toArray()));
+            query.setString(3, tenantId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("opportunityId", rows.getString(1));
+                    data.put("pipelineId", pipelineId);
+                    data.put("direction", "TO_SALES");
+                    data.put("at", Jdbc.instant(rows, 2).toString());
+                    data.put("stage", rows.getString(3));
+                    data.put("ownerId", rows.getString(4));
+                    data.put("implicit", true);
+                    data.put("reason", "stage event from the CRM while in nurturing");
+                    outbox.enqueue(tenantId, WebhookEvents.RETURNED_TO_SALES, data);
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+}
