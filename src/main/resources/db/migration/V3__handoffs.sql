@@ -9,9 +9,13 @@ create index visit_open_deadline on visit (tenant_id, (entered_s + frozen_after_
     where kind = 'VISIT' and left_at is null;
 create index visit_open_pipeline_deadline on visit (tenant_id, pipeline_id, (entered_s + frozen_after_s), opportunity_id)
     where kind = 'VISIT' and left_at is null;
--- Visits closed since: they were open at an earlier asOf.
-create index visit_closed_deadline on visit (tenant_id, (entered_s + frozen_after_s), opportunity_id)
-    where kind = 'VISIT' and left_at is not null;
+-- The same for the current owner filter (rule 10: the owner after the row's last event).
+create index visit_open_owner_deadline on visit (tenant_id, current_owner, (entered_s + frozen_after_s), opportunity_id)
+    where kind = 'VISIT' and left_at is null;
+-- Open visits with a step after asOf (their snapshot is newer than asOf), and visits closed
+-- after asOf (open at asOf): both few for a recent asOf.
+create index visit_open_last_event on visit (tenant_id, last_event_at) where kind = 'VISIT' and left_at is null;
+create index visit_closed_left on visit (tenant_id, left_at) where kind = 'VISIT' and left_at is not null;
 
 -- One row per frozen visit the scan has announced: the key makes repeated scans and several
 -- replicas announce a visit once.

@@ -10,13 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * SQL over stored visit rows for frozen deals. A visit open at asOf is either still open (the
- * partial index on its freezing second serves "most overdue first" directly) or closed after
- * asOf; both branches are ordered and limited, then merged.
+ * SQL over stored visit rows for frozen deals. A visit open at asOf is one of three kinds, each
+ * a branch ordered by its freezing second (entered_s + frozen_after_s) and limited, then merged:
+ * still open with its snapshot known by asOf (the common case, served in order by a partial
+ * index, by owner too), still open with a step after asOf, or closed after asOf. Only the
+ * filters given are in the SQL, so every branch can use its index.
  */
 @ApplicationScoped
 public class FrozenQueries {
@@ -36,31 +39,12 @@ public class FrozenQueries {
         }
     }
 
-    private static final String BRANCH = """
-            select v.opportunity_id, v.pipeline_id, v.stage, v.entered_at, v.entered_s, v.frozen_after_s,
-                   o.owner, v.last_event_at, v.amount, v.currency, v.attributes,
-                   (v.entered_s + v.frozen_after_s) as deadline
-            from visit v
-            cross join lateral (
-                select case when v.last_event_at <= ? then v.current_owner
-                            else coalesce((select e.owner_id from transition_event e
-                                           where e.tenant_id = v.tenant_id and e.opportunity_id = v.opportunity_id
-                                             and e.occurred_at >= v.entered_at and e.occurred_at <= ?
-                                           order by e.occurred_at desc, e.event_id desc limit 1), v.owner_id)
-                       end as owner) o
-            where v.tenant_id = ? and v.kind = 'VISIT' and %s
-              and v.entered_at <= ?
-              and (v.entered_s + v.frozen_after_s) < ?
-              and (?::text is null or v.pipeline_id = ?)
-              and (?::text is null or v.stage = ?)
-              and (?::text is null or o.owner = ?)
-              and (?::bigint is null or ((v.entered_s + v.frozen_after_s), v.opportunity_id) > (?::bigint, ?::text))
-            order by (v.entered_s + v.frozen_after_s), v.opportunity_id
-            limit ?
-            """;
-
-    private static final String FROZEN = "(" + BRANCH.formatted("v.left_at is null") + ") union all ("
-            + BRANCH.formatted("v.left_at > ?") + ") order by deadline, opportunity_id limit ?";
+    /** The owner of the latest event of the row up to asOf, or the row's entering owner. */
+    private static final String OWNER_AT_AS_OF = """
+            coalesce((select e.owner_id from transition_event e
+                      where e.tenant_id = v.tenant_id and e.opportunity_id = v.opportunity_id
+                        and e.occurred_at >= v.entered_at and e.occurred_at <= ?
+                      order by e.occurred_at desc, e.event_id desc limit 1), v.owner_id)""";
 
     private final AgroalDataSource dataSource;
 
@@ -69,12 +53,25 @@ public class FrozenQueries {
     }
 
     public List<Row> frozen(String tenantId, Filter filter) {
+        Object asOf = Jdbc.timestamptz(filter.asOf());
+        Sql sql = new Sql();
+        sql.append("(");
+        branch(sql, tenantId, filter, "v.current_owner", List.of(),
+                "v.left_at is null and v.last_event_at <= ?", List.of(asOf));
+        sql.append(") union all (");
+        branch(sql, tenantId, filter, OWNER_AT_AS_OF, List.of(asOf),
+                "v.left_at is null and v.last_event_at > ?", List.of(asOf));
+        sql.append(") union all (");
+        branch(sql, tenantId, filter, "case when v.last_event_at <= ? then v.current_owner else " + OWNER_AT_AS_OF + " end",
+                List.of(asOf, asOf), "v.left_at > ?", List.of(asOf));
+        sql.append(") order by deadline, opportunity_id limit ?", filter.limit());
+
         List<Row> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(FROZEN)) {
-            int i = bindBranch(query, 1, tenantId, filter, false);
-            i = bindBranch(query, i, tenantId, filter, true);
-            query.setInt(i, filter.limit());
+                PreparedStatement query = connection.prepareStatement(sql.text.toString())) {
+            for (int i = 0; i < sql.parameters.size(); i++) {
+                query.setObject(i + 1, sql.parameters.get(i));
+            }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.add(new Row(rows.getString(1), rows.getString(2), rows.getString(3), Jdbc.instant(rows, 4),
@@ -88,28 +85,42 @@ public class FrozenQueries {
         return result;
     }
 
-    private static int bindBranch(PreparedStatement query, int first, String tenantId, Filter f, boolean closed)
-            throws SQLException {
+    private static void branch(Sql sql, String tenantId, Filter f, String owner, List<Object> ownerParameters,
+            String which, List<Object> whichParameters) {
         Object asOf = Jdbc.timestamptz(f.asOf());
-        int i = first;
-        query.setObject(i++, asOf);
-        query.setObject(i++, asOf);
-        query.setString(i++, tenantId);
-        if (closed) {
-            query.setObject(i++, asOf);
+        sql.append("select v.opportunity_id, v.pipeline_id, v.stage, v.entered_at, v.entered_s, v.frozen_after_s, ");
+        sql.append(owner + " as owner", ownerParameters.toArray());
+        sql.append("""
+                , v.last_event_at, v.amount, v.currency, v.attributes, (v.entered_s + v.frozen_after_s) as deadline
+                from visit v
+                where v.tenant_id = ? and v.kind = 'VISIT' and v.entered_at <= ?
+                  and (v.entered_s + v.frozen_after_s) < ? and\s""", tenantId, asOf, f.asOf().getEpochSecond());
+        sql.append(which, whichParameters.toArray());
+        if (f.pipelineId() != null) {
+            sql.append(" and v.pipeline_id = ?", f.pipelineId());
         }
-        query.setObject(i++, asOf);
-        query.setLong(i++, f.asOf().getEpochSecond());
-        query.setString(i++, f.pipelineId());
-        query.setString(i++, f.pipelineId());
-        query.setString(i++, f.stage());
-        query.setString(i++, f.stage());
-        query.setString(i++, f.ownerId());
-        query.setString(i++, f.ownerId());
-        query.setObject(i++, f.afterDeadline(), java.sql.Types.BIGINT);
-        query.setObject(i++, f.afterDeadline(), java.sql.Types.BIGINT);
-        query.setString(i++, f.afterId());
-        query.setInt(i++, f.limit());
-        return i;
+        if (f.stage() != null) {
+            sql.append(" and v.stage = ?", f.stage());
+        }
+        if (f.ownerId() != null) {
+            sql.append(" and " + owner + " = ?", ownerParameters.toArray());
+            sql.append("", f.ownerId());
+        }
+        if (f.afterDeadline() != null) {
+            sql.append(" and ((v.entered_s + v.frozen_after_s), v.opportunity_id) > (?, ?)", f.afterDeadline(),
+                    f.afterId());
+        }
+        sql.append(" order by (v.entered_s + v.frozen_after_s), v.opportunity_id limit ?", f.limit());
+    }
+
+    /** SQL text with its positional parameters, built together so they cannot drift apart. */
+    private static final class Sql {
+        final StringBuilder text = new StringBuilder();
+        final List<Object> parameters = new ArrayList<>();
+
+        void append(String fragment, Object... values) {
+            text.append(fragment);
+            parameters.addAll(Arrays.asList(values));
+        }
     }
 }

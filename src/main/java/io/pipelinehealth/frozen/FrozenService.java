@@ -51,7 +51,8 @@ public class FrozenService {
         }
         String tenant = tenants.currentTenant();
         List<FrozenQueries.Row> rows = queries.frozen(tenant,
-                new FrozenQueries.Filter(pipelineId, ownerId, stage, asOf, afterDeadline, afterId, limit + 1));
+                new FrozenQueries.Filter(blankToNull(pipelineId), blankToNull(ownerId), blankToNull(stage), asOf,
+                        afterDeadline, afterId, limit + 1));
         List<FrozenQueries.Row> page = rows.stream().limit(limit).toList();
         Map<String, Position> asKnown = knownAt(tenant, page, asOf);
         Instant at = asOf;
@@ -85,6 +86,10 @@ public class FrozenService {
             }
         });
         return known;
+    }
+
+    private static String blankToNull(String parameter) {
+        return parameter == null || parameter.isEmpty() ? null : parameter;
     }
 
     private static FrozenItem item(FrozenQueries.Row row, Position known, Instant asOf) {
