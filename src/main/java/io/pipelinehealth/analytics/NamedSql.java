@@ -3,11 +3,13 @@ package io.pipelinehealth.analytics;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.Stage;
+import io.pipelinehealth.pipeline.StageKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * SQL with {@code :name} parameters (a cast {@code ::type} is left alone), so the analytics
  * queries read top to bottom without counting question marks. Instants bind as timestamptz;
- * a pipeline binds its stages as the arrays {@code :stageKeys}, {@code :stageOrders},
- * {@code :stageKinds} and {@code :stageStandards}, read with {@link #STAGES}.
+ * a pipeline binds its stages, in pipeline order, as the arrays {@code :stageKeys}, {@code :stageOrders},
+ * {@code :stageKinds} and {@code :stageStandards}, read with {@link #STAGES}, and the keys of its LOST
+ * stages as {@code :lostKeys}.
  */
 final class NamedSql {
 
@@ -53,11 +56,13 @@ final class NamedSql {
     }
 
     NamedSql stages(Pipeline pipeline) {
-        List<Stage> stages = pipeline.stages();
+        List<Stage> stages = pipeline.stages().stream().sorted(Comparator.comparingInt(Stage::order)).toList();
         values.put("stageKeys", new Array("text", stages.stream().map(Stage::key).toArray()));
         values.put("stageOrders", new Array("integer", stages.stream().map(Stage::order).toArray()));
         values.put("stageKinds", new Array("text", stages.stream().map(s -> s.kind().name()).toArray()));
         values.put("stageStandards", new Array("bigint", stages.stream().map(Stage::standardSeconds).toArray()));
+        values.put("lostKeys", new Array("text", stages.stream().filter(s -> s.kind() == StageKind.LOST).map(Stage::key)
+                .toArray()));
         return this;
     }
 

@@ -20,39 +20,39 @@ import java.util.List;
 @ApplicationScoped
 public class StageQueries {
 
+    /**
+     * "Later in the pipeline" compares positions in {@code :stageKeys}, which is bound in pipeline
+     * order; the actual time is written as in the index {@code visit_closed_actual} (V2).
+     */
     private static final String STAGE_ROWS = """
-            with stages as (select * from %s),
-            v as (
-                select stage, kind, closed_status, closed_by, next_stage, entered_at, left_at, entered_s, left_s,
-                       frozen_after_s
+            with closed as (
+                select stage, kind, closed_status, closed_by, next_stage, left_s - entered_s as actual
                 from visit
                 where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
-                  and entered_at <= :asOf
+                  and left_at is not null and left_at <= :asOf
+                  and (:from::timestamptz is null or left_at >= :from::timestamptz)
+                  and (:to::timestamptz is null or left_at < :to::timestamptz)
             ),
             closed_rows as (
-                select v.stage, count(*) as n,
-                       percentile_cont(0.5) within group (order by v.left_s - v.entered_s) as p50,
-                       percentile_cont(0.75) within group (order by v.left_s - v.entered_s) as p75,
-                       percentile_cont(0.9) within group (order by v.left_s - v.entered_s) as p90,
-                       count(*) filter (where v.closed_status = 'RUSHED') as rushed,
-                       count(*) filter (where v.closed_status = 'SLOW') as slow,
-                       count(*) filter (where v.closed_status = 'SKIPPED') as skipped,
-                       count(*) filter (where v.kind = 'VISIT' and v.closed_by = 'EVENT') as ended_by_event,
-                       count(*) filter (where v.kind = 'VISIT' and v.closed_by = 'EVENT'
-                                        and nxt.ord > here.ord and nxt.kind <> 'LOST') as advanced
-                from v
-                join stages here on here.key = v.stage
-                left join stages nxt on nxt.key = v.next_stage
-                where v.left_at <= :asOf
-                  and (:from::timestamptz is null or v.left_at >= :from::timestamptz)
-                  and (:to::timestamptz is null or v.left_at < :to::timestamptz)
-                group by v.stage
+                select stage, count(*) as n,
+                       percentile_cont(0.5) within group (order by actual) as p50,
+                       percentile_cont(0.75) within group (order by actual) as p75,
+                       percentile_cont(0.9) within group (order by actual) as p90,
+                       count(*) filter (where closed_status = 'RUSHED') as rushed,
+                       count(*) filter (where closed_status = 'SLOW') as slow,
+                       count(*) filter (where closed_status = 'SKIPPED') as skipped,
+                       count(*) filter (where kind = 'VISIT' and closed_by = 'EVENT') as ended_by_event,
+                       count(*) filter (where kind = 'VISIT' and closed_by = 'EVENT'
+                                        and array_position(:stageKeys::text[], next_stage)
+                                            > array_position(:stageKeys::text[], stage)
+                                        and next_stage <> all(:lostKeys::text[])) as advanced
+                from closed
+                group by stage
             ),
             open_rows as (
                 select stage, count(*) as open_visits,
                        count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
-                from v
-                where kind = 'VISIT' and (left_at is null or left_at > :asOf)
+                from (%s) o
                 group by stage
             )
             select s.key as stage, s.standard_s, coalesce(c.n, 0) as closed_visits,
@@ -62,12 +62,12 @@ public class StageQueries {
                    coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
                    coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen,
                    trim_scale(round(c.advanced::numeric / nullif(c.ended_by_event, 0), 4)) as conversion_rate
-            from stages s
+            from %s
             left join closed_rows c on c.stage = s.key
             left join open_rows o on o.stage = s.key
             where s.kind = 'OPEN'
             order by s.ord
-            """.formatted(NamedSql.STAGES);
+            """.formatted(OpenVisits.SQL, NamedSql.STAGES);
 
     private final AgroalDataSource dataSource;
 
