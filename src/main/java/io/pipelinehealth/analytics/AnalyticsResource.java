@@ -68,7 +68,7 @@ public class AnalyticsResource {
                     + "whose next stage is later in the pipeline and not LOST (null when none). " + PERCENTILES)
     @APIResponse(responseCode = "200", description = "One row per non-terminal stage in pipeline order",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = StageRow.class)),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StageAnalyticsRow.class)),
                     @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
     @APIResponse(responseCode = "404", description = "Unknown pipeline")
@@ -76,7 +76,7 @@ public class AnalyticsResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
             @Context HttpHeaders headers) {
-        return CsvRows.respond(analytics.stages(pipelineId, AnalyticsWindow.of(from, to, asOf, clock)), StageRow.class,
+        return CsvRows.respond(analytics.stages(pipelineId, AnalyticsWindow.of(from, to, asOf, clock)), StageAnalyticsRow.class,
                 format, headers);
     }
 

@@ -40,7 +40,7 @@ public class AnalyticsService {
         return reps.rows(tenants.currentTenant(), pipeline(pipelineId), filter, window, rule);
     }
 
-    public List<StageRow> stages(String pipelineId, AnalyticsWindow window) {
+    public List<StageAnalyticsRow> stages(String pipelineId, AnalyticsWindow window) {
         return stages.rows(tenants.currentTenant(), pipeline(pipelineId), window);
     }
 

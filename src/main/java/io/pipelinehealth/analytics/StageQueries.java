@@ -75,17 +75,17 @@ public class StageQueries {
         this.dataSource = dataSource;
     }
 
-    public List<StageRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
+    public List<StageAnalyticsRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
         NamedSql sql = new NamedSql(STAGE_ROWS).stages(pipeline)
                 .set("tenant", tenant).set("pipeline", pipeline.id())
                 .set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds())
                 .set("from", window.from()).set("to", window.to());
-        List<StageRow> rows = new ArrayList<>();
+        List<StageAnalyticsRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = sql.prepare(connection);
                 ResultSet result = query.executeQuery()) {
             while (result.next()) {
-                rows.add(new StageRow(result.getString("stage"), result.getLong("standard_s"),
+                rows.add(new StageAnalyticsRow(result.getString("stage"), result.getLong("standard_s"),
                         result.getLong("closed_visits"), result.getBigDecimal("p50"), result.getBigDecimal("p75"),
                         result.getBigDecimal("p90"), result.getLong("rushed"), result.getLong("slow"),
                         result.getLong("skipped"), result.getLong("open_visits"), result.getLong("frozen"),

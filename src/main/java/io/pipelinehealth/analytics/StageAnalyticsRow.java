@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 /** One stage of a pipeline over all reps: where deals stall, where they are rushed, where they advance. */
 @JsonPropertyOrder({ "stage", "standardSeconds", "closedVisits", "medianActualSeconds", "p75ActualSeconds",
         "p90ActualSeconds", "rushed", "slow", "skipped", "openVisits", "frozen", "conversionRate" })
-public record StageRow(
+public record StageAnalyticsRow(
         String stage,
         Long standardSeconds,
         long closedVisits,
