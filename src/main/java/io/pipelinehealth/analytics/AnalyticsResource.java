@@ -1,0 +1,103 @@
+package io.pipelinehealth.analytics;
+
+import io.pipelinehealth.common.Instants;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Rep, stage and standards analytics of one pipeline: JSON arrays, or CSV with the same columns. */
+@Path("/api/v1/analytics")
+@Produces({ MediaType.APPLICATION_JSON, CsvRows.TEXT_CSV })
+public class AnalyticsResource {
+
+    static final String PERCENTILES = "Medians and percentiles are PostgreSQL percentile_cont (linear interpolation "
+            + "between closest ranks), rounded to the millisecond; they may have up to 3 decimals.";
+
+    private final AnalyticsService analytics;
+    private final Clock clock;
+
+    AnalyticsResource(AnalyticsService analytics, Clock clock) {
+        this.analytics = analytics;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("reps")
+    @Operation(summary = "Deviation from the standard per rep and stage",
+            description = "One row per (rep, stage) with a closed visit in [from, to) or an open visit at asOf; visits "
+                    + "belong to the owner who entered the stage. Deviations are actual minus standard seconds, "
+                    + "skipped visits included at 0 s actual. " + PERCENTILES)
+    @APIResponse(responseCode = "200", description = "Rep rows, ordered by ownerId then stage order",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RepStageRow.class)),
+                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
+    @APIResponse(responseCode = "404", description = "Unknown pipeline")
+    public Response reps(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
+            @QueryParam("ownerId") String ownerId, @QueryParam("stage") String stage,
+            @QueryParam("from") @Parameter(description = "Closed visits that ended at or after this instant") String from,
+            @QueryParam("to") @Parameter(description = "Closed visits that ended before this instant") String to,
+            @QueryParam("asOf") @Parameter(description = "Default now") String asOf,
+            @QueryParam("minVisits") @Parameter(description = "Closed visits needed for a pattern, default 5") String minVisits,
+            @QueryParam("share") @Parameter(description = "Share in (0, 1] that makes a pattern, default 0.6") String share,
+            @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
+            @Context HttpHeaders headers) {
+        AnalyticsWindow window = AnalyticsWindow.of(from, to, asOf, clock);
+        PatternRule rule = PatternRule.of(minVisits, share);
+        return CsvRows.respond(analytics.reps(pipelineId, new RepQueries.RepFilter(ownerId, stage), window, rule),
+                RepStageRow.class, format, headers);
+    }
+
+    @GET
+    @Path("stages")
+    @Operation(summary = "Where deals stall: per stage over all reps",
+            description = "Actual seconds of closed visits in [from, to) (skipped visits at 0 s), status counts, open "
+                    + "and frozen visits at asOf, and conversionRate: of the visits ended by a stage event, the share "
+                    + "whose next stage is later in the pipeline and not LOST (null when none). " + PERCENTILES)
+    @APIResponse(responseCode = "200", description = "One row per non-terminal stage in pipeline order",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StageAnalyticsRow.class)),
+                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
+    @APIResponse(responseCode = "404", description = "Unknown pipeline")
+    public Response stages(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
+            @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
+            @Context HttpHeaders headers) {
+        return CsvRows.respond(analytics.stages(pipelineId, AnalyticsWindow.of(from, to, asOf, clock)), StageAnalyticsRow.class,
+                format, headers);
+    }
+
+    @GET
+    @Path("standards")
+    @Operation(summary = "Standards learned from won deals",
+            description = "Per non-terminal stage: median and p75 actual seconds of the closed, non-skipped visits "
+                    + "(ended in [from, to)) of opportunities whose latest position now is a WON stage; null below "
+                    + StandardQueries.MIN_VISITS + " visits. " + PERCENTILES)
+    @APIResponse(responseCode = "200", description = "One row per non-terminal stage in pipeline order",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StandardRow.class)),
+                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
+    @APIResponse(responseCode = "404", description = "Unknown pipeline")
+    public Response standards(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
+            @Context HttpHeaders headers) {
+        AnalyticsWindow window = AnalyticsWindow.of(from, to, null, clock);
+        return CsvRows.respond(analytics.standards(pipelineId, window.from(), window.to()), StandardRow.class, format,
+                headers);
+    }
+}

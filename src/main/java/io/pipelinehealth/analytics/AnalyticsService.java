@@ -1,0 +1,70 @@
+package io.pipelinehealth.analytics;
+
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.PipelineService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** Rep, stage and standards analytics of one pipeline, read from the stored visit rows. */
+@ApplicationScoped
+public class AnalyticsService {
+
+    private final TenantResolver tenants;
+    private final PipelineService pipelines;
+    private final RepQueries reps;
+    private final StageQueries stages;
+    private final StandardQueries standards;
+    private final ProfileQueries profiles;
+    private final Clock clock;
+
+    AnalyticsService(TenantResolver tenants, PipelineService pipelines, RepQueries reps, StageQueries stages,
+            StandardQueries standards, ProfileQueries profiles, Clock clock) {
+        this.tenants = tenants;
+        this.pipelines = pipelines;
+        this.reps = reps;
+        this.stages = stages;
+        this.standards = standards;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    public List<RepStageRow> reps(String pipelineId, RepQueries.RepFilter filter, AnalyticsWindow window,
+            PatternRule rule) {
+        return reps.rows(tenants.currentTenant(), pipeline(pipelineId), filter, window, rule);
+    }
+
+    public List<StageAnalyticsRow> stages(String pipelineId, AnalyticsWindow window) {
+        return stages.rows(tenants.currentTenant(), pipeline(pipelineId), window);
+    }
+
+    public List<StandardRow> standards(String pipelineId, Instant from, Instant to) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return standards.rows(tenants.currentTenant(), pipeline(pipelineId), from, to, now);
+    }
+
+    public RepProfile profile(String ownerId, String pipelineId, AnalyticsWindow window, PatternRule rule) {
+        String tenant = tenants.currentTenant();
+        Pipeline pipeline = pipeline(pipelineId);
+        Map<String, BigDecimal> medians = reps.stageMedians(tenant, pipeline.id(), window);
+        List<ProfileStage> rows = reps.rows(tenant, pipeline, new RepQueries.RepFilter(ownerId, null), window, rule)
+                .stream().map(row -> ProfileStage.of(row, medians.get(row.stage()))).toList();
+        List<OpenDeal> open = profiles.openDeals(tenant, pipeline.id(), ownerId, window);
+        return new RepProfile(ownerId, pipeline.id(), window.from(), window.to(), window.asOf(), rows, open,
+                open.stream().filter(OpenDeal::frozen).toList());
+    }
+
+    private Pipeline pipeline(String pipelineId) {
+        if (pipelineId == null || pipelineId.isEmpty()) {
+            throw ApiException.badRequest("invalid-parameter", "Invalid query parameter",
+                    "pipelineId is required: analytics are computed for one pipeline at a time");
+        }
+        return pipelines.find(pipelineId).orElseThrow(() -> ApiException.notFound("pipeline", pipelineId));
+    }
+}

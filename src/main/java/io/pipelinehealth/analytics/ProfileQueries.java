@@ -1,0 +1,64 @@
+package io.pipelinehealth.analytics;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The open deals of a rep as of asOf, by current owner (rule 10): the owner known after the row's
+ * last event, or, when that event came after asOf, the owner of the latest event up to asOf (as
+ * the opportunity list does). Ranked by seconds past the standard, then opportunity id.
+ */
+@ApplicationScoped
+public class ProfileQueries {
+
+    private static final String OPEN_DEALS = """
+            with open_visits as (
+                select v.opportunity_id, v.stage, v.entered_at, v.entered_s, v.standard_s, v.frozen_after_s,
+                       case when v.last_event_at <= :asOf then v.current_owner
+                            else coalesce((select e.owner_id from transition_event e
+                                           where e.tenant_id = v.tenant_id and e.opportunity_id = v.opportunity_id
+                                             and e.occurred_at >= v.entered_at and e.occurred_at <= :asOf
+                                           order by e.occurred_at desc, e.event_id desc limit 1), v.owner_id)
+                       end as owner
+                from visit v
+                where v.tenant_id = :tenant and v.pipeline_id = :pipeline and v.kind = 'VISIT'
+                  and v.entered_at <= :asOf and (v.left_at is null or v.left_at > :asOf)
+            )
+            select opportunity_id, stage, entered_at, :asOfSeconds - entered_s as elapsed, standard_s,
+                   :asOfSeconds - entered_s - standard_s as past, :asOfSeconds - entered_s > frozen_after_s as frozen
+            from open_visits
+            where owner = :owner
+            order by past desc, opportunity_id
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    ProfileQueries(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<OpenDeal> openDeals(String tenant, String pipelineId, String ownerId, AnalyticsWindow window) {
+        NamedSql sql = new NamedSql(OPEN_DEALS).set("tenant", tenant).set("pipeline", pipelineId)
+                .set("owner", ownerId).set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds());
+        List<OpenDeal> deals = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                deals.add(new OpenDeal(result.getString("opportunity_id"), result.getString("stage"),
+                        Jdbc.instant(result, result.findColumn("entered_at")), result.getLong("elapsed"),
+                        result.getLong("standard_s"), result.getLong("past"), result.getBoolean("frozen")));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return deals;
+    }
+}

@@ -1,0 +1,145 @@
+package io.pipelinehealth.analytics;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.pipeline.Pipeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rep rows (DOMAIN rules 10 and 11) aggregated in PostgreSQL over the stored visit rows. A visit
+ * belongs to the owner who entered the stage. Medians and percentiles are {@code percentile_cont}
+ * (linear interpolation between closest ranks) over actual minus standard seconds, rounded to the
+ * millisecond; means are exact averages rounded the same way.
+ */
+@ApplicationScoped
+public class RepQueries {
+
+    /**
+     * Closed visits of the window, ended by asOf, with their deviation. The deviation is written as
+     * in the index {@code visit_closed_deviation} (V2), which hands them over already grouped and sorted.
+     */
+    private static final String CLOSED = """
+            with closed as (
+                select owner_id, stage, closed_status, (left_s - entered_s) - standard_s as deviation
+                from visit
+                where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
+                  and left_at is not null and left_at <= :asOf
+                  and (:from::timestamptz is null or left_at >= :from::timestamptz)
+                  and (:to::timestamptz is null or left_at < :to::timestamptz)
+                  and (:owner::text is null or owner_id = :owner::text)
+                  and (:stage::text is null or stage = :stage::text)
+            )
+            """;
+
+    private static final String REP_ROWS = CLOSED + """
+            , closed_rows as (
+                select owner_id, stage, count(*) as n,
+                       count(*) filter (where closed_status = 'ON_TRACK') as on_track,
+                       count(*) filter (where closed_status = 'RUSHED') as rushed,
+                       count(*) filter (where closed_status = 'SLOW') as slow,
+                       count(*) filter (where closed_status = 'SKIPPED') as skipped,
+                       percentile_cont(0.5) within group (order by deviation) as median,
+                       avg(deviation) as mean,
+                       percentile_cont(0.9) within group (order by deviation) as p90
+                from closed
+                group by owner_id, stage
+            ),
+            open_rows as (
+                select owner_id, stage, count(*) as open_visits,
+                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
+                from (%s) o
+                where (:owner::text is null or owner_id = :owner::text)
+                  and (:stage::text is null or stage = :stage::text)
+                group by owner_id, stage
+            )
+            select owner_id, stage,
+                   coalesce(c.n, 0) as closed_visits, coalesce(c.on_track, 0) as on_track,
+                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
+                   trim_scale(round(c.median::numeric, 3)) as median,
+                   trim_scale(round(c.mean, 3)) as mean,
+                   trim_scale(round(c.p90::numeric, 3)) as p90,
+                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen,
+                   case when c.n >= :minVisits and c.rushed + c.skipped >= :share::numeric * c.n
+                            then 'SYSTEMATICALLY_RUSHED'
+                        when c.n >= :minVisits and c.slow >= :share::numeric * c.n
+                            then 'SYSTEMATICALLY_SLOW'
+                        else 'NONE' end as pattern
+            from closed_rows c
+            full join open_rows o using (owner_id, stage)
+            left join %s on s.key = stage
+            order by owner_id, s.ord, stage
+            """.formatted(OpenVisits.SQL, NamedSql.STAGES);
+
+    /** The median deviation of all reps per stage, for the rep profile. */
+    private static final String STAGE_MEDIANS = CLOSED + """
+            select stage, trim_scale(round(percentile_cont(0.5) within group (order by deviation)::numeric, 3)) as median
+            from closed
+            group by stage
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    RepQueries(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<RepStageRow> rows(String tenant, Pipeline pipeline, RepFilter filter, AnalyticsWindow window,
+            PatternRule rule) {
+        NamedSql sql = visits(new NamedSql(REP_ROWS), tenant, pipeline.id(), filter, window)
+                .stages(pipeline)
+                .set("asOfSeconds", window.asOfSeconds())
+                .set("minVisits", rule.minVisits())
+                .set("share", rule.share());
+        List<RepStageRow> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new RepStageRow(result.getString("owner_id"), pipeline.id(), result.getString("stage"),
+                        result.getLong("closed_visits"), result.getLong("on_track"), result.getLong("rushed"),
+                        result.getLong("slow"), result.getLong("skipped"), result.getBigDecimal("median"),
+                        result.getBigDecimal("mean"), result.getBigDecimal("p90"), result.getLong("open_visits"),
+                        result.getLong("frozen"), RepPattern.valueOf(result.getString("pattern"))));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return rows;
+    }
+
+    /** Median deviation of all reps by stage, over the closed visits of the window. */
+    public Map<String, BigDecimal> stageMedians(String tenant, String pipelineId, AnalyticsWindow window) {
+        NamedSql sql = visits(new NamedSql(STAGE_MEDIANS), tenant, pipelineId, new RepFilter(null, null), window);
+        Map<String, BigDecimal> medians = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                medians.put(result.getString("stage"), result.getBigDecimal("median"));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return medians;
+    }
+
+    private static NamedSql visits(NamedSql sql, String tenant, String pipelineId, RepFilter filter,
+            AnalyticsWindow window) {
+        return sql.set("tenant", tenant).set("pipeline", pipelineId)
+                .set("owner", filter.ownerId()).set("stage", filter.stage())
+                .set("asOf", window.asOf()).set("from", window.from()).set("to", window.to());
+    }
+
+    /** Optional narrowing of the rep rows to one owner and/or one stage. */
+    public record RepFilter(String ownerId, String stage) {
+    }
+}

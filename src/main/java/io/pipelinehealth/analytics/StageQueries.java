@@ -1,0 +1,99 @@
+package io.pipelinehealth.analytics;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.pipeline.Pipeline;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage rows over all reps, one per non-terminal stage of the current definition in pipeline
+ * order. Percentiles are {@code percentile_cont} over actual seconds (skipped visits at 0),
+ * rounded to the millisecond. conversionRate: of the closed VISITs ended by a stage event, the
+ * share whose next stage comes later in the pipeline and is not LOST (4 decimals; null when none).
+ */
+@ApplicationScoped
+public class StageQueries {
+
+    /**
+     * "Later in the pipeline" compares positions in {@code :stageKeys}, which is bound in pipeline
+     * order; the actual time is written as in the index {@code visit_closed_actual} (V2).
+     */
+    private static final String STAGE_ROWS = """
+            with closed as (
+                select stage, kind, closed_status, closed_by, next_stage, left_s - entered_s as actual
+                from visit
+                where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
+                  and left_at is not null and left_at <= :asOf
+                  and (:from::timestamptz is null or left_at >= :from::timestamptz)
+                  and (:to::timestamptz is null or left_at < :to::timestamptz)
+            ),
+            closed_rows as (
+                select stage, count(*) as n,
+                       percentile_cont(0.5) within group (order by actual) as p50,
+                       percentile_cont(0.75) within group (order by actual) as p75,
+                       percentile_cont(0.9) within group (order by actual) as p90,
+                       count(*) filter (where closed_status = 'RUSHED') as rushed,
+                       count(*) filter (where closed_status = 'SLOW') as slow,
+                       count(*) filter (where closed_status = 'SKIPPED') as skipped,
+                       count(*) filter (where kind = 'VISIT' and closed_by = 'EVENT') as ended_by_event,
+                       count(*) filter (where kind = 'VISIT' and closed_by = 'EVENT'
+                                        and array_position(:stageKeys::text[], next_stage)
+                                            > array_position(:stageKeys::text[], stage)
+                                        and next_stage <> all(:lostKeys::text[])) as advanced
+                from closed
+                group by stage
+            ),
+            open_rows as (
+                select stage, count(*) as open_visits,
+                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
+                from (%s) o
+                group by stage
+            )
+            select s.key as stage, s.standard_s, coalesce(c.n, 0) as closed_visits,
+                   trim_scale(round(c.p50::numeric, 3)) as p50,
+                   trim_scale(round(c.p75::numeric, 3)) as p75,
+                   trim_scale(round(c.p90::numeric, 3)) as p90,
+                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
+                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen,
+                   trim_scale(round(c.advanced::numeric / nullif(c.ended_by_event, 0), 4)) as conversion_rate
+            from %s
+            left join closed_rows c on c.stage = s.key
+            left join open_rows o on o.stage = s.key
+            where s.kind = 'OPEN'
+            order by s.ord
+            """.formatted(OpenVisits.SQL, NamedSql.STAGES);
+
+    private final AgroalDataSource dataSource;
+
+    StageQueries(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<StageAnalyticsRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
+        NamedSql sql = new NamedSql(STAGE_ROWS).stages(pipeline)
+                .set("tenant", tenant).set("pipeline", pipeline.id())
+                .set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds())
+                .set("from", window.from()).set("to", window.to());
+        List<StageAnalyticsRow> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.add(new StageAnalyticsRow(result.getString("stage"), result.getLong("standard_s"),
+                        result.getLong("closed_visits"), result.getBigDecimal("p50"), result.getBigDecimal("p75"),
+                        result.getBigDecimal("p90"), result.getLong("rushed"), result.getLong("slow"),
+                        result.getLong("skipped"), result.getLong("open_visits"), result.getLong("frozen"),
+                        result.getBigDecimal("conversion_rate")));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return rows;
+    }
+}
