@@ -1,5 +1,11 @@
 package io.pipelinehealth.opportunity;
 
+import io.pipelinehealth.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pipelinehealth.common.Instants;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
@@ -13,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 
 @Path("/api/v1/opportunities")
+@Tag(name = "Opportunities")
 @Produces(MediaType.APPLICATION_JSON)
 public class OpportunityResource {
 
@@ -28,11 +35,18 @@ public class OpportunityResource {
 
     @GET
     @Path("{opportunityId}")
+    @Operation(summary = "One opportunity as of an instant", description = "Every stage visit with actual, standard and deviation in whole seconds, and per-stage totals.")
+    @APIResponse(responseCode = "200", description = "The opportunity")
+    @APIResponse(responseCode = "400", description = "Invalid asOf", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such opportunity, or none of its events at or before asOf", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OpportunityView get(@PathParam("opportunityId") String opportunityId, @QueryParam("asOf") String asOf) {
         return opportunities.view(opportunityId, Instants.asOf(asOf, clock));
     }
 
     @GET
+    @Operation(summary = "Where many opportunities stand", description = "Keyset-paginated by opportunity id; the cursor pins asOf. status filters on the current visit (OPEN or FROZEN).")
+    @APIResponse(responseCode = "200", description = "A page of opportunities")
+    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<OpportunityListItem> list(@QueryParam("pipelineId") String pipelineId,
             @QueryParam("ownerId") String ownerId, @QueryParam("stage") String stage,
             @QueryParam("status") String status, @QueryParam("asOf") String asOf, @BeanParam PageRequest page) {

@@ -1,5 +1,6 @@
 package io.pipelinehealth.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  */
 public record PipelineDocument(String name, List<StageDocument> stages, List<OverrideDocument> overrides) {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StageDocument(
             String key,
             String name,
@@ -21,6 +23,7 @@ public record PipelineDocument(String name, List<StageDocument> stages, List<Ove
             String frozenAfter) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OverrideDocument(
             Map<String, String> when,
             String stage,

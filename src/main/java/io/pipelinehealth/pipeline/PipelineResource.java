@@ -1,5 +1,11 @@
 package io.pipelinehealth.pipeline;
 
+import io.pipelinehealth.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
@@ -15,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 @Path("/api/v1/pipelines")
+@Tag(name = "Pipelines")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {
 
@@ -25,18 +32,30 @@ public class PipelineResource {
     }
 
     @GET
+    @Operation(summary = "List pipelines", description = "Pipelines in id order, paginated with an opaque cursor.")
+    @APIResponse(responseCode = "200", description = "A page of pipelines")
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PipelineView> list(@BeanParam PageRequest page) {
         return pipelines.list(page.after(), page.limit());
     }
 
     @GET
     @Path("{pipelineId}")
+    @Operation(summary = "Read a pipeline", description = "The definition with defaults filled in.")
+    @APIResponse(responseCode = "200", description = "The pipeline")
+    @APIResponse(responseCode = "404", description = "No such pipeline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PipelineView get(@PathParam("pipelineId") String pipelineId) {
         return pipelines.view(pipelineId).orElseThrow(() -> ApiException.notFound("pipeline", pipelineId));
     }
 
     @PUT
     @Path("{pipelineId}")
+    @Operation(summary = "Create or replace a pipeline", description = "Array order is stage order. A replacement re-derives every visit of the pipeline; it may not remove a stage that stored events use.")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The replacement removes a stage in use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid definition; errors names every bad field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("pipelineId") String pipelineId, PipelineDocument document, @Context UriInfo uri) {
         PipelineService.Saved saved = pipelines.put(pipelineId, document);
         return saved.created()

@@ -9,6 +9,7 @@ import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.visit.VisitRefresher;
 import io.pipelinehealth.visit.VisitStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +65,7 @@ public class PipelineService {
      * definition (events themselves are never rewritten).
      */
     @Transactional
+    @TransactionConfiguration(timeout = 3600) // re-deriving a large pipeline outlasts the 60 s default
     public Saved put(String pipelineId, PipelineDocument document) {
         String tenant = tenants.currentTenant();
         Pipeline pipeline = PipelineParser.parse(pipelineId, document);

@@ -6,6 +6,8 @@ import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.VisitRefresher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -33,14 +35,20 @@ public class IngestService {
     private final PipelineService pipelines;
     private final TransitionStore store;
     private final VisitRefresher refresher;
+    private final Counter stored;
+    private final Counter duplicates;
 
     IngestService(TenantResolver tenants, Clock clock, PipelineService pipelines, TransitionStore store,
-            VisitRefresher refresher) {
+            VisitRefresher refresher, MeterRegistry metrics) {
         this.tenants = tenants;
         this.clock = clock;
         this.pipelines = pipelines;
         this.store = store;
         this.refresher = refresher;
+        this.stored = Counter.builder("pipeline_health.transitions.stored")
+                .description("Transition events stored").register(metrics);
+        this.duplicates = Counter.builder("pipeline_health.transitions.duplicates")
+                .description("Transition events received again with the same content").register(metrics);
     }
 
     @Transactional
@@ -82,6 +90,8 @@ public class IngestService {
                 .forEach(e -> touched.computeIfAbsent(e.pipelineId(), p -> new TreeSet<>()).add(e.opportunityId()));
         touched.forEach((pipelineId, opportunities) ->
                 refresher.refresh(tenant, pipelineCache.get(pipelineId).orElseThrow(), opportunities));
+        stored.increment(inserted.size());
+        duplicates.increment(inputs.size() - inserted.size());
         return new IngestResult(inputs.size(), inserted.size(), inputs.size() - inserted.size());
     }
 

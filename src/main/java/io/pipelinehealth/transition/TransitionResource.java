@@ -1,5 +1,11 @@
 package io.pipelinehealth.transition;
 
+import io.pipelinehealth.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +15,7 @@ import java.io.StringReader;
 import java.util.List;
 
 @Path("/api/v1/transitions")
+@Tag(name = "Transitions")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransitionResource {
 
@@ -22,13 +29,35 @@ public class TransitionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest a batch of stage transitions", description = "1 to 10,000 events as a JSON array, or a CSV export with a header row. Atomic: all stored or nothing stored. Events already stored with the same content count as duplicates.")
+    @APIResponse(responseCode = "200", description = "Batch stored")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or CSV", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An eventId is stored with other content, or an opportunity belongs to another pipeline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IngestResult postJson(List<TransitionInput> events) {
         return ingest.ingest(events);
     }
 
     @POST
     @Consumes(CSV)
+    @Operation(summary = "Ingest a batch of stage transitions", description = "1 to 10,000 events as a JSON array, or a CSV export with a header row. Atomic: all stored or nothing stored. Events already stored with the same content count as duplicates.")
+    @APIResponse(responseCode = "200", description = "Batch stored")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or CSV", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An eventId is stored with other content, or an opportunity belongs to another pipeline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IngestResult postCsv(String body) {
-        return ingest.ingest(CsvTransitions.read(new StringReader(body == null ? "" : body)));
+        return ingest.ingest(CsvTransitions.read(new StringReader(withoutByteOrderMark(body))));
+    }
+
+    /** Spreadsheet exports often start with a UTF-8 byte order mark; it is not part of the header. */
+    private static String withoutByteOrderMark(String body) {
+        if (body == null) {
+            return "";
+        }
+        return body.startsWith("\uFEFF") ? body.substring(1) : body;
     }
 }

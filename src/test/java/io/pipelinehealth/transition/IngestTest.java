@@ -86,6 +86,17 @@ class IngestTest {
     }
 
     @Test
+    void storedAndDuplicateEventsAreCountedInMetrics() {
+        String pipeline = createStandardPipeline();
+        String o = unique("o");
+        post(history(o, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
+        post(history(o, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("pipeline_health_transitions_stored_total"))
+                .body(containsString("pipeline_health_transitions_duplicates_total"));
+    }
+
+    @Test
     void sameContentMeansSameMeaningOnceParsed() {
         String pipeline = createStandardPipeline();
         String o = unique("o");
@@ -207,6 +218,10 @@ class IngestTest {
         given().contentType("text/csv").body(csv).post("/api/v1/transitions")
                 .then().statusCode(200).body("duplicates", equalTo(3));
 
+        String withBom = "\uFEFFeventId,opportunityId,pipelineId,stage,occurredAt,ownerId\r\n"
+                + o + "-4," + o + "," + pipeline + ",won,2026-01-21T00:00:00Z,ana\r\n";
+        given().contentType("text/csv; charset=utf-8").body(withBom).post("/api/v1/transitions")
+                .then().statusCode(200).body("stored", equalTo(1));
         given().contentType("text/csv").body("eventId,bogus\nx,y\n").post("/api/v1/transitions")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("bogus"));
         String bad = "eventId,opportunityId,pipelineId,stage,occurredAt,ownerId,amount\n"
