@@ -19,7 +19,7 @@ final class Config {
     String dbPassword = "postgres";
     int port = 8089;
     String serviceJar = "target/quarkus-app/quarkus-run.jar";
-    String jvmFlags = "-Xms64m -Xmx104m -XX:+UseSerialGC";
+    String jvmFlags = "-Xms64m -Xmx104m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     String serviceLog = "bench/results/service.log";
     String sqlDir = "bench/sql";
     String out;
