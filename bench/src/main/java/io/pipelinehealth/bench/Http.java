@@ -1,0 +1,90 @@
+package io.pipelinehealth.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** java.net.http against the service; every unexpected answer is recorded as a failure. */
+final class Http {
+
+    private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
+    private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
+
+    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(60)).build();
+    final String base;
+    final List<String> failures = new CopyOnWriteArrayList<>();
+
+    Http(String base) {
+        this.base = base;
+    }
+
+    HttpRequest postRequest(String path, String contentType, String body) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            failures.add(request.method() + " " + request.uri() + ": " + e);
+            return null;
+        }
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build());
+    }
+
+    HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A batch must answer 200 and account for every event as stored or duplicate. */
+    void postBatch(String contentType, String body, int events) {
+        HttpResponse<String> r = send(postRequest("/api/v1/transitions", contentType, body));
+        checkBatch(r, events);
+    }
+
+    CompletableFuture<HttpResponse<String>> postAsync(String contentType, String body) {
+        return client.sendAsync(postRequest("/api/v1/transitions", contentType, body),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    boolean checkBatch(HttpResponse<String> r, int events) {
+        if (r == null) {
+            return false;
+        }
+        if (r.statusCode() != 200) {
+            fail(r);
+            return false;
+        }
+        int stored = number(STORED, r.body());
+        int duplicates = number(DUPLICATES, r.body());
+        if (stored + duplicates != events) {
+            failures.add("POST /api/v1/transitions: " + events + " sent, answer " + r.body());
+            return false;
+        }
+        return true;
+    }
+
+    void fail(HttpResponse<String> r) {
+        String body = r.body() == null ? "" : r.body();
+        failures.add(r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
+                + body.substring(0, Math.min(300, body.length())));
+    }
+
+    private static int number(Pattern p, String body) {
+        Matcher m = p.matcher(body);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+}

@@ -1,0 +1,161 @@
+package io.pipelinehealth.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects the figures of one run and renders them as markdown. */
+final class Report {
+
+    final Config config;
+    String postgres;
+    double startupFirstMs;
+    final List<Double> startupMs = new ArrayList<>();
+    double rssRestMb;
+    double rssLoadMb;
+    double rssSingleMb;
+    double rssAfterMb;
+    double fullLoadHttp;
+    double fullLoadCopy;
+    long loadedEvents;
+    int opportunities;
+    String readPipeline;
+    final Map<String, List<Double>> ingest = new LinkedHashMap<>();
+    final Map<String, List<double[]>> reads = new LinkedHashMap<>();
+    final Map<String, String> skipped = new LinkedHashMap<>();
+    final Map<String, Integer> sqlRows = new LinkedHashMap<>();
+    final List<Bench.OpenLoop> single = new ArrayList<>();
+    List<String> topStatements = List.of();
+    List<String> failures = List.of();
+
+    Report(Config config) {
+        this.config = config;
+    }
+
+    List<Double> ingest(String path, int clients) {
+        return ingest.computeIfAbsent(path + "|" + clients, k -> new ArrayList<>());
+    }
+
+    List<double[]> read(String name, String side) {
+        return reads.computeIfAbsent(name + "|" + side, k -> new ArrayList<>());
+    }
+
+    void failures(List<String> failures) {
+        this.failures = List.copyOf(failures);
+    }
+
+    private static List<Double> perRun(List<double[]> runs, double p) {
+        return runs.stream().map(r -> Stats.percentile(r, p)).toList();
+    }
+
+    String render() {
+        StringBuilder b = new StringBuilder();
+        b.append("# pipeline-health benchmark: size ").append(config.size).append("\n\n");
+        b.append("- Date: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        b.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(memTotal()).append(" RAM; ").append(postgres == null ? "?" : postgres.split(",")[0])
+                .append(" on the same host\n");
+        b.append("- Service JVM: Java ").append(System.getProperty("java.version")).append(" (")
+                .append(System.getProperty("java.vm.name")).append("), flags `").append(config.jvmFlags).append("`\n");
+        b.append("- Data: ").append(loadedEvents).append(" transitions, ").append(opportunities)
+                .append(" opportunities, 4 pipelines, 200 reps (seed ").append(config.seed).append(")\n");
+        b.append("- Each figure: median of ").append(config.runs).append(" runs (min–max)\n\n");
+
+        b.append("## 1. Bulk ingest (transitions/s)\n\n");
+        b.append(String.format("Full load of the data set: HTTP JSON batches of 1,000 with %d clients **%.0f/s**;"
+                        + " COPY in one statement **%.0f/s** (ratio %.2f).%n%n",
+                java.util.Arrays.stream(config.clients).max().orElse(1), fullLoadHttp, fullLoadCopy,
+                fullLoadHttp / fullLoadCopy));
+        b.append("Then fresh slices of ").append(config.sliceEvents)
+                .append(" events into the loaded store (COPY: the same rows into bench_event, one COPY per client):\n\n");
+        b.append("| path | clients | service | COPY | service / COPY |\n|---|---:|---:|---:|---:|\n");
+        for (int clients : config.clients) {
+            List<Double> copy = ingest("COPY", clients);
+            for (String path : List.of("JSON", "CSV")) {
+                List<Double> rates = ingest(path, clients);
+                if (rates.isEmpty()) {
+                    continue;
+                }
+                b.append("| HTTP ").append(path).append(" | ").append(clients).append(" | ")
+                        .append(Stats.runs(rates, "%.0f")).append(" | ").append(Stats.runs(copy, "%.0f"))
+                        .append(" | ").append(copy.isEmpty() ? "–" : String.format("%.2f",
+                                Stats.median(rates) / Stats.median(copy))).append(" |\n");
+            }
+        }
+
+        b.append("\n## 2. Reads (latency in ms; pipeline ").append(readPipeline).append(")\n\n");
+        b.append("| read | HTTP p50 | HTTP p95 | raw SQL p50 | raw SQL p95 | HTTP / SQL (p50) | SQL rows |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (String name : List.of("one opportunity", "rep analytics", "stage analytics", "frozen list")) {
+            if (skipped.containsKey(name)) {
+                b.append("| ").append(name).append(" | skipped: ").append(skipped.get(name)).append(" | | | | | |\n");
+                continue;
+            }
+            List<double[]> h = read(name, "http");
+            List<double[]> s = read(name, "sql");
+            if (h.isEmpty()) {
+                b.append("| ").append(name).append(" | not measured (see failures) | | | | | |\n");
+                continue;
+            }
+            b.append("| ").append(name).append(" | ").append(Stats.runs(perRun(h, 0.5), "%.1f")).append(" | ")
+                    .append(Stats.runs(perRun(h, 0.95), "%.1f")).append(" | ")
+                    .append(Stats.runs(perRun(s, 0.5), "%.1f")).append(" | ")
+                    .append(Stats.runs(perRun(s, 0.95), "%.1f")).append(" | ")
+                    .append(String.format("%.2f", Stats.median(perRun(h, 0.5)) / Stats.median(perRun(s, 0.5))))
+                    .append(" | ").append(sqlRows.getOrDefault(name, 0)).append(" |\n");
+        }
+
+        b.append("\n## 3. Single-event ingest, open loop at ").append(config.singleRate).append(" req/s for ")
+                .append(config.singleSeconds).append(" s\n\n");
+        b.append("| sent | failed | achieved req/s | p50 ms | p99 ms | max ms |\n|---:|---:|---:|---:|---:|---:|\n");
+        if (!single.isEmpty()) {
+            b.append("| ").append(single.get(0).sent()).append(" | ")
+                    .append(single.stream().mapToInt(Bench.OpenLoop::failed).sum()).append(" | ")
+                    .append(Stats.runs(single.stream().map(Bench.OpenLoop::achievedPerSecond).toList(), "%.0f"))
+                    .append(" | ").append(Stats.runs(single.stream().map(o -> Stats.percentile(o.latenciesMs(), 0.5)).toList(), "%.1f"))
+                    .append(" | ").append(Stats.runs(single.stream().map(o -> Stats.percentile(o.latenciesMs(), 0.99)).toList(), "%.1f"))
+                    .append(" | ").append(Stats.runs(single.stream().map(o -> Stats.percentile(o.latenciesMs(), 1.0)).toList(), "%.0f"))
+                    .append(" |\n");
+        }
+
+        b.append("\n## 4. Service memory and start-up\n\n");
+        b.append("| RSS at rest | RSS peak, bulk ingest | RSS peak, single events | RSS idle after load | first start (migrations) | start-up |\n");
+        b.append("|---:|---:|---:|---:|---:|---:|\n");
+        b.append(String.format("| %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.0f ms | %s ms |%n", rssRestMb, rssLoadMb,
+                rssSingleMb, rssAfterMb, startupFirstMs, Stats.runs(startupMs, "%.0f")));
+
+        b.append("\n## PostgreSQL time during the bulk-ingest matrix (pg_stat_statements, top statements)\n\n");
+        b.append("| calls | total ms | mean ms | rows | statement |\n|---:|---:|---:|---:|---|\n");
+        topStatements.forEach(line -> b.append(line).append('\n'));
+
+        b.append("\n## Failures\n\n");
+        if (failures.isEmpty()) {
+            b.append("None.\n");
+        } else {
+            failures.stream().limit(20).forEach(f -> b.append("- ").append(f.replace("\n", " ")).append('\n'));
+            if (failures.size() > 20) {
+                b.append("- ... ").append(failures.size() - 20).append(" more\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String memTotal() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return String.format("%.1f GB", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+                }
+            }
+        } catch (Exception e) {
+            // fall through
+        }
+        return ManagementFactory.getOperatingSystemMXBean().getName();
+    }
+}
