@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.pipeline.PipelineDocument;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.support.Fixtures;
 import io.pipelinehealth.transition.IngestService;
 import io.pipelinehealth.transition.TransitionInput;
+import io.pipelinehealth.webhook.Subscription;
+import io.pipelinehealth.webhook.SubscriptionRequest;
+import io.pipelinehealth.webhook.WebhookEvents;
+import io.pipelinehealth.webhook.WebhookService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,6 +51,9 @@ class RowLevelSecurityTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    WebhookService webhooks;
 
     @Test
     void queriesRunAsARoleThatCannotBypassRowLevelSecurity() {
@@ -96,6 +104,20 @@ class RowLevelSecurityTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> TenantContext.call(a,
                 () -> row("with moved as (update pipeline set tenant_id = '" + b + "' returning 1) select count(*) from moved")));
         assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+    }
+
+    @Test
+    void webhookSubscriptionsArePerTenant() {
+        String a = Fixtures.unique("tenant-a");
+        String b = Fixtures.unique("tenant-b");
+        Subscription ofB = TenantContext.call(b, () -> webhooks.subscribe(
+                new SubscriptionRequest("https://93.184.216.34/hook", List.of(WebhookEvents.FROZEN))));
+        assertEquals(ofB.id(), TenantContext.call(b, () -> webhooks.get(ofB.id())).id());
+        ApiException missing = assertThrows(ApiException.class, () -> TenantContext.call(a, () -> webhooks.get(ofB.id())));
+        assertEquals(404, missing.status());
+        assertEquals(List.of(), TenantContext.call(a, () -> webhooks.list(null, 10)).items());
+        assertEquals(List.of(ofB.id()), TenantContext.call(b, () -> webhooks.list(null, 10)).items().stream()
+                .map(Subscription::id).toList());
     }
 
     private void seed(int deals) {
