@@ -46,11 +46,11 @@ public class FrozenScanStore {
     }
 
     /**
-     * Claims up to {@code limit} visits open and frozen at {@code now} that have no notice yet, by
+     * Claims up to {@code limit} visits of the tenant open and frozen at {@code now} that have no notice yet, by
      * inserting their notices (the unique key makes a visit announced once); answers them in
      * (tenant, opportunity) order, the order their rows are then locked in.
      */
-    public List<FrozenVisit> claimNewlyFrozen(Instant now, int limit) {
+    public List<FrozenVisit> claimNewlyFrozen(String tenantId, Instant now, int limit) {
         List<FrozenVisit> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
@@ -58,7 +58,7 @@ public class FrozenScanStore {
                             select v.tenant_id, v.opportunity_id, v.pipeline_id, v.stage, v.entered_at,
                                    v.frozen_after_s, v.owner_id, v.current_owner, v.amount, v.currency, v.attributes
                             from visit v
-                            where v.kind = 'VISIT' and v.left_at is null
+                            where v.tenant_id = ? and v.kind = 'VISIT' and v.left_at is null
                               and (v.entered_s + v.frozen_after_s) < ? and v.entered_at <= ?
                               and not exists (select 1 from frozen_notice n
                                               where n.tenant_id = v.tenant_id and n.opportunity_id = v.opportunity_id
@@ -79,10 +79,11 @@ public class FrozenScanStore {
                         join pipeline p on p.tenant_id = c.tenant_id and p.pipeline_id = c.pipeline_id
                         order by c.tenant_id, c.opportunity_id
                         """)) {
-            query.setLong(1, now.getEpochSecond());
-            query.setObject(2, Jdbc.timestamptz(now));
-            query.setInt(3, limit);
-            query.setObject(4, Jdbc.timestamptz(now));
+            query.setString(1, tenantId);
+            query.setLong(2, now.getEpochSecond());
+            query.setObject(3, Jdbc.timestamptz(now));
+            query.setInt(4, limit);
+            query.setObject(5, Jdbc.timestamptz(now));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.add(new FrozenVisit(rows.getString(1), rows.getString(2), rows.getString(3),

@@ -1,6 +1,7 @@
 package io.pipelinehealth.frozen;
 
 import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.handoff.HandoffCommand;
 import io.pipelinehealth.handoff.HandoffService;
 import io.pipelinehealth.visit.HandoffDirection;
@@ -20,8 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * Finds visits that froze since the last scan: announces each once (opportunity.frozen) and, for
  * pipelines with autoHandoff, hands the deal to nurturing at the scan instant (by "system").
- * One replica scans at a time (advisory lock); the notice table's key makes a visit announced
- * once whatever happens.
+ * It works tenant by tenant (row-level security shows one tenant at a time). One replica scans at
+ * a time (advisory lock per transaction); the notice table's key makes a visit announced once
+ * whatever happens.
  */
 @ApplicationScoped
 public class FrozenScanner {
@@ -29,13 +31,16 @@ public class FrozenScanner {
     private static final Logger LOG = Logger.getLogger(FrozenScanner.class);
 
     private final FrozenScanStore store;
+    private final TenantDirectory tenants;
     private final HandoffService handoffs;
     private final WebhookOutbox outbox;
     private final ScanConfig config;
     private final Clock clock;
 
-    FrozenScanner(FrozenScanStore store, HandoffService handoffs, WebhookOutbox outbox, ScanConfig config, Clock clock) {
+    FrozenScanner(FrozenScanStore store, TenantDirectory tenants, HandoffService handoffs, WebhookOutbox outbox,
+            ScanConfig config, Clock clock) {
         this.store = store;
+        this.tenants = tenants;
         this.handoffs = handoffs;
         this.outbox = outbox;
         this.config = config;
@@ -55,20 +60,24 @@ public class FrozenScanner {
     /** One scan at the clock's instant; answers how many newly frozen visits it handled. */
     public int scan() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return tenants.forEachTenant(tenant -> scan(tenant, now));
+    }
+
+    private int scan(String tenantId, Instant now) {
         int total = 0;
         int handled;
         do {
-            handled = QuarkusTransaction.requiringNew().call(() -> batch(now));
+            handled = QuarkusTransaction.requiringNew().call(() -> batch(tenantId, now));
             total += handled;
         } while (handled == config.batchSize());
         return total;
     }
 
-    private int batch(Instant now) {
+    private int batch(String tenantId, Instant now) {
         if (!store.tryLock()) {
             return 0;
         }
-        List<FrozenScanStore.FrozenVisit> visits = store.claimNewlyFrozen(now, config.batchSize());
+        List<FrozenScanStore.FrozenVisit> visits = store.claimNewlyFrozen(tenantId, now, config.batchSize());
         for (FrozenScanStore.FrozenVisit visit : visits) {
             outbox.enqueue(visit.tenantId(), WebhookEvents.FROZEN, data(visit));
             if (visit.autoHandoff()) {

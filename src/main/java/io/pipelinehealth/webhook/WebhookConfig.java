@@ -20,6 +20,17 @@ public interface WebhookConfig {
     @WithDefault("PT10S")
     Duration timeout();
 
+    /** Plain http target URLs are accepted (on-premise receivers, tests); otherwise https only. */
+    @WithDefault("false")
+    boolean allowHttp();
+
+    /**
+     * Targets on loopback, private, link-local, multicast or unspecified addresses are accepted
+     * (on-premise receivers, tests); otherwise they are refused at registration and at delivery.
+     */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+
     Retry retry();
 
     interface Retry {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 
 /** One signed POST (Standard Webhooks headers), with connect and response timeouts. */
 @ApplicationScoped
@@ -22,20 +23,28 @@ public class WebhookSender {
 
     private final HttpClient client;
     private final WebhookConfig config;
+    private final WebhookTargets targets;
     private final Clock clock;
 
-    WebhookSender(WebhookConfig config, Clock clock) {
+    WebhookSender(WebhookConfig config, WebhookTargets targets, Clock clock) {
         this.config = config;
+        this.targets = targets;
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Checks the target's addresses first (DNS may have changed since registration): a refusal sends nothing. */
     public Outcome send(WebhookStore.Claimed delivery) {
+        URI target = URI.create(delivery.url());
+        Optional<String> refused = targets.refusalAtDelivery(target);
+        if (refused.isPresent()) {
+            return new Outcome(null, refused.get());
+        }
         long timestamp = clock.instant().getEpochSecond();
         try {
             String signature = new Webhook(delivery.secret()).sign(delivery.messageId(), timestamp, delivery.payload());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "pipeline-health-webhooks")

@@ -30,12 +30,14 @@ public class WebhookService {
 
     private final TenantResolver tenants;
     private final WebhookStore store;
+    private final WebhookTargets targets;
     private final ObjectMapper json;
     private final Clock clock;
 
-    WebhookService(TenantResolver tenants, WebhookStore store, ObjectMapper json, Clock clock) {
+    WebhookService(TenantResolver tenants, WebhookStore store, WebhookTargets targets, ObjectMapper json, Clock clock) {
         this.tenants = tenants;
         this.store = store;
+        this.targets = targets;
         this.json = json;
         this.clock = clock;
     }
@@ -47,6 +49,8 @@ public class WebhookService {
         String url = request == null ? null : request.url();
         if (!httpUrl(url)) {
             errors.add(FieldError.of("url", "must be an absolute http or https URL"));
+        } else {
+            targets.refusalAtRegistration(URI.create(url)).ifPresent(reason -> errors.add(FieldError.of("url", reason)));
         }
         List<String> events = request == null || request.events() == null ? List.of() : request.events();
         if (events.isEmpty()) {

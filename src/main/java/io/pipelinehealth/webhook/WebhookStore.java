@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The SQL of subscriptions and of the outbox of deliveries. */
 @ApplicationScoped
@@ -21,8 +22,8 @@ public class WebhookStore {
     private static final String SUBSCRIPTION = "subscription_id, url, events, enabled, disabled_reason, created_at";
 
     /** A delivery claimed by the dispatcher, with what it needs to send it. */
-    public record Claimed(long deliveryId, String tenantId, String subscriptionId, String messageId, String payload,
-            int attempts, Instant createdAt, String url, String secret) {
+    public record Claimed(long deliveryId, UUID claimToken, String tenantId, String subscriptionId, String messageId,
+            String payload, int attempts, Instant createdAt, String url, String secret) {
     }
 
     /** A raw delivery row; the service parses the payload for the log. */
@@ -71,10 +72,12 @@ public class WebhookStore {
     }
 
     /**
-     * Claims due deliveries of enabled subscriptions: SKIP LOCKED keeps replicas off each other's
-     * rows, and the lease (next_attempt_at moved ahead) keeps them off while the claimer sends.
+     * Claims due deliveries of enabled subscriptions of the current tenant under a new random token:
+     * SKIP LOCKED keeps replicas off each other's rows, and the lease (next_attempt_at moved ahead)
+     * keeps them off while the claimer works. {@code attempts} answers the number of the attempt to make.
      */
-    public List<Claimed> claim(Instant now, Instant leaseUntil, int limit) {
+    public List<Claimed> claim(String tenantId, Instant now, Instant leaseUntil, int limit) {
+        UUID token = UUID.randomUUID();
         List<Claimed> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
@@ -82,28 +85,29 @@ public class WebhookStore {
                             select d.delivery_id from webhook_delivery d
                             join webhook_subscription s
                               on s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
-                            where d.status = 'PENDING' and d.next_attempt_at <= ? and s.enabled
+                            where d.tenant_id = ? and d.status = 'PENDING' and d.next_attempt_at <= ? and s.enabled
                             order by d.next_attempt_at
                             limit ?
                             for update of d skip locked
                         )
                         update webhook_delivery d
-                           set next_attempt_at = ?, attempts = d.attempts + 1, last_attempt_at = ?
+                           set next_attempt_at = ?, claim_token = ?
                           from due, webhook_subscription s
                          where d.delivery_id = due.delivery_id
                            and s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
-                        returning d.delivery_id, d.tenant_id, d.subscription_id, d.message_id, d.payload, d.attempts,
+                        returning d.delivery_id, d.tenant_id, d.subscription_id, d.message_id, d.payload, d.attempts + 1,
                                   d.created_at, s.url, s.secret
                         """)) {
-            query.setObject(1, Jdbc.timestamptz(now));
-            query.setInt(2, limit);
-            query.setObject(3, Jdbc.timestamptz(leaseUntil));
-            query.setObject(4, Jdbc.timestamptz(now));
+            query.setString(1, tenantId);
+            query.setObject(2, Jdbc.timestamptz(now));
+            query.setInt(3, limit);
+            query.setObject(4, Jdbc.timestamptz(leaseUntil));
+            query.setObject(5, token);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(new Claimed(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getInt(6), Jdbc.instant(rows, 7), rows.getString(8),
-                            rows.getString(9)));
+                    claimed.add(new Claimed(rows.getLong(1), token, rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getInt(6), Jdbc.instant(rows, 7),
+                            rows.getString(8), rows.getString(9)));
                 }
             }
         } catch (SQLException e) {
@@ -112,25 +116,37 @@ public class WebhookStore {
         return claimed;
     }
 
-    public void delivered(long deliveryId, int statusCode, Instant now) {
-        update("""
+    /**
+     * Just before an attempt: counts it and moves the lease to cover it, if this claim still holds
+     * the delivery. False means the lease lapsed and another dispatcher claimed it; it sends, we don't.
+     */
+    public boolean renew(Claimed claim, Instant now, Instant leaseUntil) {
+        return update("""
+                update webhook_delivery set next_attempt_at = ?, attempts = attempts + 1, last_attempt_at = ?
+                where delivery_id = ? and claim_token = ? and status = 'PENDING'
+                """, Jdbc.timestamptz(leaseUntil), Jdbc.timestamptz(now), claim.deliveryId(), claim.claimToken()) > 0;
+    }
+
+    /** The outcomes below are written only by the holder of the claim; each answers whether it was. */
+    public boolean delivered(Claimed claim, int statusCode, Instant now) {
+        return update("""
                 update webhook_delivery set status = 'DELIVERED', last_status_code = ?, last_error = null,
-                    delivered_at = ? where delivery_id = ?
-                """, statusCode, Jdbc.timestamptz(now), deliveryId);
+                    delivered_at = ?, claim_token = null where delivery_id = ? and claim_token = ?
+                """, statusCode, Jdbc.timestamptz(now), claim.deliveryId(), claim.claimToken()) > 0;
     }
 
-    public void retryAt(long deliveryId, Integer statusCode, String error, Instant next) {
-        update("""
-                update webhook_delivery set last_status_code = ?, last_error = ?, next_attempt_at = ?
-                where delivery_id = ?
-                """, statusCode, error, Jdbc.timestamptz(next), deliveryId);
+    public boolean retryAt(Claimed claim, Integer statusCode, String error, Instant next) {
+        return update("""
+                update webhook_delivery set last_status_code = ?, last_error = ?, next_attempt_at = ?, claim_token = null
+                where delivery_id = ? and claim_token = ?
+                """, statusCode, error, Jdbc.timestamptz(next), claim.deliveryId(), claim.claimToken()) > 0;
     }
 
-    public void failed(long deliveryId, Integer statusCode, String error) {
-        update("""
-                update webhook_delivery set status = 'FAILED', last_status_code = ?, last_error = ?
-                where delivery_id = ?
-                """, statusCode, error, deliveryId);
+    public boolean failed(Claimed claim, Integer statusCode, String error) {
+        return update("""
+                update webhook_delivery set status = 'FAILED', last_status_code = ?, last_error = ?, claim_token = null
+                where delivery_id = ? and claim_token = ?
+                """, statusCode, error, claim.deliveryId(), claim.claimToken()) > 0;
     }
 
     /** A 410 Gone: the subscription stops, and its pending deliveries fail. */

@@ -25,6 +25,7 @@ final class Receiver implements AutoCloseable {
     final Queue<Request> requests = new ConcurrentLinkedQueue<>();
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile int otherwise = 204;
+    private volatile Runnable onEach = () -> { };
     private final HttpServer server;
 
     Receiver() throws IOException {
@@ -33,6 +34,7 @@ final class Receiver implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             requests.add(new Request(headers, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            onEach.run();
             Integer status = statuses.poll();
             exchange.sendResponseHeaders(status == null ? otherwise : status, -1);
             exchange.close();
@@ -49,6 +51,16 @@ final class Receiver implements AutoCloseable {
             statuses.add(status);
         }
         return this;
+    }
+
+    /** Runs before each answer (e.g. to move the test clock while a delivery is in flight). */
+    Receiver onEach(Runnable action) {
+        onEach = action;
+        return this;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     Receiver otherwise(int status) {

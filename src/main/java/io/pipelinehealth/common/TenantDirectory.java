@@ -1,0 +1,50 @@
+package io.pipelinehealth.common;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+/**
+ * The tenants background work visits, one by one under row-level security. The directory table
+ * holds only tenant ids, without row-level security, filled by triggers on pipelines and webhook
+ * subscriptions (every tenant with work has one of them); see V6. A round costs one small query per tenant.
+ */
+@ApplicationScoped
+public class TenantDirectory {
+
+    private final AgroalDataSource dataSource;
+
+    TenantDirectory(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<String> tenants() {
+        List<String> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select tenant_id from tenant_directory order by tenant_id");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return result;
+    }
+
+    /** Runs the work once per tenant with that tenant set ({@link TenantContext}); answers the sum of its counts. */
+    public int forEachTenant(ToIntFunction<String> work) {
+        int total = 0;
+        for (String tenant : tenants()) {
+            total += TenantContext.call(tenant, () -> work.applyAsInt(tenant));
+        }
+        return total;
+    }
+}
