@@ -156,12 +156,19 @@ public class ProblemMapper {
             }
         }
         String what = describe(e);
-        String detail = path.isEmpty()
-                ? "Malformed JSON body: " + what + "."
-                : "Malformed JSON body at " + path + ": " + what + ".";
         List<FieldError> errors = index == null && field == null
                 ? null
                 : List.of(new FieldError(index, null, field, what));
+        // Well-formed JSON that names a field we do not have, or carries a string we refuse, is 422.
+        if (e instanceof UnrecognizedPropertyException) {
+            return problem(422, "unknown-field", "Unknown field", "Unknown field " + path + ": " + what + ".", request, errors);
+        }
+        if (e instanceof StrictJson.RejectedText) {
+            return problem(422, "invalid-text", "Invalid text", "Invalid value at " + path + ": " + what + ".", request, errors);
+        }
+        String detail = path.isEmpty()
+                ? "Malformed JSON body: " + what + "."
+                : "Malformed JSON body at " + path + ": " + what + ".";
         return problem(400, "malformed-body", "Malformed request body", detail, request, errors);
     }
 
@@ -170,12 +177,24 @@ public class ProblemMapper {
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             JsonLocation location = syntax.getLocation();
+            String message = syntax.getOriginalMessage();
+            String what = message != null && message.startsWith("Duplicate field ")
+                    ? "duplicate key " + Text.quote(message.substring("Duplicate field ".length()).replace("'", ""))
+                    : "not valid JSON";
             return location == null || location.getLineNr() < 0
-                    ? "not valid JSON"
-                    : "not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+                    ? what
+                    : what + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown property '" + unknown.getPropertyName() + "'";
+            return "unknown field " + Text.quote(unknown.getPropertyName()) + "; known fields: "
+                    + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof StrictJson.RejectedText rejected) {
+            return rejected.getOriginalMessage();
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "content after the end of the JSON value; send one JSON value";
         }
         if (e instanceof InvalidFormatException invalid) {
             return "invalid value " + quoted(invalid.getValue());
@@ -200,7 +219,7 @@ public class ProblemMapper {
     }
 
     private static String quoted(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return value instanceof String s ? Text.quote(s) : Text.shorten(String.valueOf(value));
     }
 
     private static JsonProcessingException jsonCause(Throwable e) {

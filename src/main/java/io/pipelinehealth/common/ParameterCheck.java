@@ -1,0 +1,58 @@
+package io.pipelinehealth.common;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The one check of every path and query parameter, before any resource runs: the {@link Text}
+ * rules for all of them, and the {@link Ids} rules for those that name an id ({@code ...Id},
+ * {@code id}, {@code stage}). A bad query parameter is a 400; a path id that breaks the rules
+ * cannot name anything that exists, so it is a 404. Either way nothing reaches JDBC.
+ */
+public class ParameterCheck {
+
+    @ServerRequestFilter
+    public void check(UriInfo uri) {
+        for (Map.Entry<String, List<String>> parameter : uri.getPathParameters().entrySet()) {
+            for (String value : parameter.getValue()) {
+                String problem = problem(parameter.getKey(), value);
+                if (problem != null) {
+                    throw ApiException.notFound("not-found", "Not found", "No resource at this path: path parameter "
+                            + parameter.getKey() + " " + problem + ".");
+                }
+            }
+        }
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String nameProblem = Text.problem(parameter.getKey(), Ids.MAX_LENGTH);
+            if (nameProblem != null) {
+                throw invalid("(name)", "query parameter name " + nameProblem);
+            }
+            for (String value : parameter.getValue()) {
+                String problem = problem(parameter.getKey(), value);
+                if (problem != null) {
+                    throw invalid(parameter.getKey(), problem);
+                }
+            }
+        }
+    }
+
+    private static String problem(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return isId(name) ? Ids.problem(value) : Text.problem(value);
+    }
+
+    private static boolean isId(String name) {
+        return name.endsWith("Id") || name.equals("id") || name.equals("stage");
+    }
+
+    private static ApiException invalid(String name, String problem) {
+        return ApiException.badRequest("invalid-parameter", "Invalid query parameter", name + " " + problem + ".",
+                List.of(FieldError.of(name, problem)));
+    }
+}
