@@ -1,5 +1,7 @@
 package io.pipelinehealth.common;
 
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -10,19 +12,27 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * The one check of every path and query parameter, before any resource runs: the {@link Text}
  * rules for all of them, and the {@link Ids} rules for those that name an id ({@code ...Id},
  * {@code id}, {@code stage}). A bad query parameter is a 400; a path id that breaks the rules
- * cannot name anything that exists, so it is a 404. Either way nothing reaches JDBC.
+ * cannot name anything that exists, so it is a 404 (a 400 on PUT, which creates what it names).
+ * Either way nothing reaches JDBC.
  */
 public class ParameterCheck {
 
     @ServerRequestFilter
-    public void check(UriInfo uri) {
+    public void check(ContainerRequestContext request) {
+        UriInfo uri = request.getUriInfo();
         for (Map.Entry<String, List<String>> parameter : uri.getPathParameters().entrySet()) {
             for (String value : parameter.getValue()) {
                 String problem = problem(parameter.getKey(), value);
-                if (problem != null) {
-                    throw ApiException.notFound("not-found", "Not found", "No resource at this path: path parameter "
-                            + parameter.getKey() + " " + problem + ".");
+                if (problem == null) {
+                    continue;
                 }
+                // PUT names the resource it creates, so a bad id there is a bad request, not a missing resource
+                if (HttpMethod.PUT.equals(request.getMethod())) {
+                    throw ApiException.badRequest("invalid-parameter", "Invalid path parameter",
+                            parameter.getKey() + " " + problem + ".", List.of(FieldError.of(parameter.getKey(), problem)));
+                }
+                throw ApiException.notFound("not-found", "Not found", "No resource at this path: path parameter "
+                        + parameter.getKey() + " " + problem + ".");
             }
         }
         MultivaluedMap<String, String> query = uri.getQueryParameters();

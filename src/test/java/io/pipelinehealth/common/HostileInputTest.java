@@ -96,6 +96,10 @@ class HostileInputTest {
                 .statusCode(404).contentType(PROBLEM).body("detail", containsString("opportunityId"));
         given().urlEncodingEnabled(false).get("/api/v1/pipelines/" + "p".repeat(300)).then()
                 .statusCode(404).contentType(PROBLEM);
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(standardPipeline(List.of()))
+                .put("/api/v1/pipelines/a%00b").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("pipelineId"));
+        given().urlEncodingEnabled(false).get("/api/v1/pipelines/a%00b").then().statusCode(404);
         given().urlEncodingEnabled(false).get("/api/v1/opportunities?ownerId=a%00b").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("ownerId"));
         given().urlEncodingEnabled(false).get("/api/v1/frozen?pipelineId=x%00").then()
