@@ -2,6 +2,7 @@ package io.pipelinehealth.common;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -174,6 +175,11 @@ public class ProblemMapper {
 
     /** What is wrong, in words that name no Java type. */
     private static String describe(JsonProcessingException e) {
+        if (tooBig(e)) {
+            return "a string, number or nesting is longer or deeper than the service reads (strings "
+                    + StrictJson.MAX_STRING + " characters, numbers " + StrictJson.MAX_NUMBER + " digits, nesting "
+                    + StrictJson.MAX_DEPTH + " levels)";
+        }
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             JsonLocation location = syntax.getLocation();
@@ -206,6 +212,15 @@ public class ProblemMapper {
             return "invalid value";
         }
         return "cannot be read";
+    }
+
+    private static boolean tooBig(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jackson wraps a syntax error met while binding in a mapping exception that carries the path. */

@@ -1,6 +1,7 @@
 package io.pipelinehealth.common;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -17,13 +18,21 @@ import java.io.IOException;
  * Makes the application's ObjectMapper strict for every request body: a duplicate key or content
  * after the root value is malformed JSON (400), an unknown field is refused (422, so a typo such
  * as {@code "ammount"} cannot lose data), and every string, map key included, passes
- * {@link Text#problem} (422 naming the field) before any parser or JDBC sees it.
+ * {@link Text#problem} (422 naming the field) before any parser or JDBC sees it. Strings, numbers
+ * and nesting have hard parse limits, so no single value can take much memory.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** Longer strings are refused while parsing (400), shorter ones too long for a field name it (422). */
+    public static final int MAX_STRING = 65_536;
+    public static final int MAX_NUMBER = 100;
+    public static final int MAX_DEPTH = 64;
+
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(MAX_STRING).maxNumberLength(MAX_NUMBER).maxNestingDepth(MAX_DEPTH).build());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -132,6 +132,11 @@ class HostileInputTest {
                 .statusCode(422).body("errors[0].field", equalTo("occurredAt"))
                 .body("errors[0].message", containsString("…")).extract().asString();
         assertTrue(response.length() < 1500, "error body quotes at most ~200 characters: " + response.length());
+        // beyond what the parser reads at all: refused while parsing, without echoing it
+        String huge = post(List.of(with(event(unique("e"), opp, pipeline, "qualify", "2026-01-01T00:00:00Z", "ana"),
+                "currency", "X".repeat(100_000)))).statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("65536")).extract().asString();
+        assertTrue(huge.length() < 1500, "error body does not echo the value: " + huge.length());
         opportunity(opp, "2026-02-01T00:00:00Z").statusCode(404);
     }
 
