@@ -32,6 +32,8 @@ final class StrictUtf8Reader extends Reader {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    // decoded characters not yet read; large enough that a surrogate pair always fits
+    private final CharBuffer chars = CharBuffer.allocate(8192).flip();
     private boolean endOfInput;
     private boolean flushed;
     private boolean start = true;
@@ -46,35 +48,44 @@ final class StrictUtf8Reader extends Reader {
         if (length == 0) {
             return 0;
         }
-        CharBuffer out = CharBuffer.wrap(buffer, offset, length);
-        while (out.position() == offset && !flushed) {
-            CoderResult result = decoder.decode(bytes, out, endOfInput);
+        if (!chars.hasRemaining() && !decodeMore()) {
+            return -1;
+        }
+        int n = Math.min(length, chars.remaining());
+        chars.get(buffer, offset, n);
+        return n;
+    }
+
+    /** Decodes the next characters into {@code chars}; false at the end of the input. */
+    private boolean decodeMore() throws IOException {
+        while (!flushed) {
+            chars.clear();
+            CoderResult result = decoder.decode(bytes, chars, endOfInput);
             if (result.isError()) {
-                countLines(buffer, offset, out.position());
+                countLines(chars.flip());
                 throw new NotUtf8(line);
             }
-            if (result.isUnderflow() && out.position() == offset) {
+            if (result.isUnderflow() && chars.position() == 0) {
                 if (endOfInput) {
-                    decoder.flush(out);
+                    decoder.flush(chars);
                     flushed = true;
                 } else {
                     fill();
                 }
             }
-        }
-        int end = out.position();
-        if (end == offset) {
-            return -1;
-        }
-        countLines(buffer, offset, end);
-        if (start) {
-            start = false;
-            if (buffer[offset] == '\uFEFF') {
-                System.arraycopy(buffer, offset + 1, buffer, offset, end - offset - 1);
-                return end - offset - 1 == 0 ? read(buffer, offset, length) : end - offset - 1;
+            chars.flip();
+            countLines(chars);
+            if (start && chars.hasRemaining()) {
+                start = false;
+                if (chars.get(0) == '\uFEFF') {
+                    chars.position(1);
+                }
+            }
+            if (chars.hasRemaining()) {
+                return true;
             }
         }
-        return end - offset;
+        return false;
     }
 
     private void fill() throws IOException {
@@ -88,9 +99,9 @@ final class StrictUtf8Reader extends Reader {
         bytes.flip();
     }
 
-    private void countLines(char[] buffer, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buffer[i] == '\n') {
+    private void countLines(CharBuffer decoded) {
+        for (int i = decoded.position(); i < decoded.limit(); i++) {
+            if (decoded.get(i) == '\n') {
                 line++;
             }
         }
