@@ -150,8 +150,19 @@ class HostileInputTest {
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("asOf"));
         given().queryParam("asOf", far).queryParam("pipelineId", pipeline).get("/api/v1/opportunities").then()
                 .statusCode(400).contentType(PROBLEM);
-        given().queryParam("to", far).get("/api/v1/handoffs").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", equalTo("to"));
+        // every endpoint that takes an instant, with the parameter it takes
+        String[][] endpoints = {
+            {"/api/v1/opportunities/" + opp, "asOf"}, {"/api/v1/opportunities", "asOf"}, {"/api/v1/frozen", "asOf"},
+            {"/api/v1/handoffs", "from"}, {"/api/v1/handoffs", "to"},
+            {"/api/v1/analytics/reps", "asOf"}, {"/api/v1/analytics/reps", "from"}, {"/api/v1/analytics/stages", "to"},
+            {"/api/v1/analytics/stages", "asOf"}, {"/api/v1/analytics/standards", "from"},
+            {"/api/v1/reps/ana/profile", "asOf"}, {"/api/v1/reps/ana/profile", "to"}};
+        for (String[] endpoint : endpoints) {
+            for (String bad : List.of(far, "2026-02-30T00:00:00Z", "1899-12-31T23:59:59Z")) {
+                given().queryParam("pipelineId", pipeline).queryParam(endpoint[1], bad).get(endpoint[0]).then()
+                        .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo(endpoint[1]));
+            }
+        }
         post(List.of(event(unique("e"), unique("o"), pipeline, "qualify", "1899-12-31T23:59:59Z", "ana")))
                 .statusCode(422).body("errors[0].field", equalTo("occurredAt"));
         handoff(opp, "TO_NURTURING", "0001-01-01T00:00:00Z").statusCode(422).contentType(PROBLEM)
