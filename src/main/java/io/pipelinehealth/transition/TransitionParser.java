@@ -26,6 +26,8 @@ public final class TransitionParser {
     /** Events further ahead of the server clock than this are clock errors. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
     static final int MAX_ATTRIBUTES = 100;
+    static final int MAX_AMOUNT_DIGITS = 20;
+    static final int MAX_AMOUNT_DECIMALS = 18;
     /** Override values match attribute values, so both share one limit. */
     static final int MAX_ATTRIBUTE_VALUE = PipelineParser.MAX_ATTRIBUTE_VALUE;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
@@ -91,8 +93,12 @@ public final class TransitionParser {
         if (in.amount() != null && in.amount().signum() < 0) {
             error(i, in, "amount", "must not be negative");
         }
-        if (in.amount() != null && in.amount().precision() - in.amount().scale() > 20) {
-            error(i, in, "amount", "is too large");
+        if (in.amount() != null && in.amount().precision() - in.amount().scale() > MAX_AMOUNT_DIGITS) {
+            error(i, in, "amount", "is too large: at most " + MAX_AMOUNT_DIGITS + " digits before the decimal point");
+        }
+        // PostgreSQL numeric holds at most 16,383 decimals; 1e-99999 would fail at the insert
+        if (in.amount() != null && in.amount().stripTrailingZeros().scale() > MAX_AMOUNT_DECIMALS) {
+            error(i, in, "amount", "at most " + MAX_AMOUNT_DECIMALS + " decimals");
         }
         if (in.currency() != null && !CURRENCY.matcher(in.currency()).matches()) {
             error(i, in, "currency", "must be an ISO 4217 code of three capital letters such as EUR, not " + Text.quote(in.currency()));

@@ -141,6 +141,17 @@ class HostileInputTest {
     }
 
     @Test
+    void amountsPostgresCannotHoldAreRefused() {
+        String pipeline = createStandardPipeline();
+        String opp = unique("o");
+        rawJson("[" + eventJson(unique("e"), opp, pipeline).replace("}", ",\"amount\":1e-99999}") + "]")
+                .statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("amount"));
+        postCsv(CSV_HEADER + ",amount\n" + unique("c") + "," + opp + "," + pipeline
+                + ",qualify,2026-01-01T00:00:00Z,ana,1e99\n").statusCode(422).body("errors[0].field", equalTo("amount"));
+        opportunity(opp, "2026-02-01T00:00:00Z").statusCode(404);
+    }
+
+    @Test
     void instantsOutsideTheRangeAreRefused() {
         String pipeline = createStandardPipeline();
         String opp = unique("o");
