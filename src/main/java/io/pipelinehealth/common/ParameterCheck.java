@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The one check of every path and query parameter, before any resource runs: the {@link Text}
  * rules for all of them, and the {@link Ids} rules for those that name an id ({@code ...Id},
- * {@code id}, {@code stage}). A bad query parameter is a 400; a path id that breaks the rules
+ * {@code id}, {@code stage}); a query parameter given twice is refused too. A bad query parameter is a 400; a path id that breaks the rules
  * cannot name anything that exists, so it is a 404 (a 400 on PUT, which creates what it names).
  * Either way nothing reaches JDBC.
  */
@@ -40,6 +40,10 @@ public class ParameterCheck {
             String nameProblem = Text.problem(parameter.getKey(), Ids.MAX_LENGTH);
             if (nameProblem != null) {
                 throw invalid("(name)", "query parameter name " + nameProblem);
+            }
+            // every parameter of ours takes one value; of two, one would be ignored without a word
+            if (parameter.getValue().size() > 1) {
+                throw invalid(parameter.getKey(), "is given " + parameter.getValue().size() + " times; give it once");
             }
             for (String value : parameter.getValue()) {
                 String problem = problem(parameter.getKey(), value);

@@ -104,6 +104,8 @@ class HostileInputTest {
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("ownerId"));
         given().urlEncodingEnabled(false).get("/api/v1/frozen?pipelineId=x%00").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("pipelineId"));
+        given().urlEncodingEnabled(false).get("/api/v1/opportunities?status=OPEN&status=FROZEN").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("status"));
     }
 
     @Test
