@@ -1,5 +1,6 @@
 package io.pipelinehealth.transition;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -63,7 +64,7 @@ public final class CsvTransitions {
                         List.of(new FieldError(null, null, "line " + notUtf8.line, "not valid UTF-8")));
             }
             throw ApiException.badRequest("malformed-csv", "Malformed CSV",
-                    "the CSV body could not be read near data row " + rows.size() + ": " + firstLine(e.getMessage()));
+                    "the CSV body could not be read near data row " + rows.size() + ": " + firstLine(e));
         }
         List<FieldError> errors = new ArrayList<>();
         List<TransitionInput> inputs = new ArrayList<>(rows.size());
@@ -147,7 +148,10 @@ public final class CsvTransitions {
         return value == null || value.isEmpty();
     }
 
-    private static String firstLine(String message) {
+    /** Jackson's own words without its location and reference chain, which name Java types. */
+    private static String firstLine(Throwable e) {
+        Throwable cause = e instanceof RuntimeJsonMappingException && e.getCause() != null ? e.getCause() : e;
+        String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         if (message == null) {
             return "unreadable input";
         }
