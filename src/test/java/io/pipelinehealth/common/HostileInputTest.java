@@ -88,6 +88,9 @@ class HostileInputTest {
         given().contentType(ContentType.JSON).body(Map.of("url", "https://example.com/\u0000", "events",
                 List.of("opportunity.frozen"))).post("/api/v1/webhooks").then()
                 .statusCode(422).contentType(PROBLEM).body("errors[0].field", equalTo("url"));
+        given().contentType(ContentType.JSON).body("{\"url\":\"https://example.com/h\",\"events\":[null]}")
+                .post("/api/v1/webhooks").then()
+                .statusCode(422).contentType(PROBLEM).body("errors.field", hasItem("events[0]"));
     }
 
     @Test
