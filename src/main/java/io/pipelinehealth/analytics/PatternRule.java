@@ -1,6 +1,7 @@
 package io.pipelinehealth.analytics;
 
 import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Text;
 import java.math.BigDecimal;
 
 /**
@@ -28,7 +29,7 @@ public record PatternRule(int minVisits, BigDecimal share) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid("minVisits must be a whole number of at least 1, not '" + text + "'");
+        throw invalid("minVisits must be a whole number of at least 1, not " + Text.quote(text));
     }
 
     private static BigDecimal share(String text) {
@@ -43,8 +44,8 @@ public record PatternRule(int minVisits, BigDecimal share) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid("share must be a decimal number greater than 0 and at most 1 (at most 6 decimals), such as 0.6, not '"
-                + text + "'");
+        throw invalid("share must be a decimal number greater than 0 and at most 1 (at most 6 decimals), such as 0.6, not "
+                + Text.quote(text));
     }
 
     private static ApiException invalid(String detail) {

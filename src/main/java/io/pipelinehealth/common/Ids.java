@@ -13,8 +13,9 @@ public final class Ids {
         if (id == null || id.isEmpty()) {
             return "is required and must not be empty";
         }
-        if (id.codePointCount(0, id.length()) > MAX_LENGTH) {
-            return "must be at most " + MAX_LENGTH + " characters";
+        String text = Text.problem(id, MAX_LENGTH);
+        if (text != null) {
+            return text;
         }
         if (id.chars().anyMatch(Character::isISOControl)) {
             return "must not contain control characters";

@@ -4,13 +4,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** An RFC 9457 problem details body, served as {@code application/problem+json}. */
+/**
+ * An RFC 9457 problem details body, served as {@code application/problem+json}. {@code errors}
+ * lists at most {@link #MAX_ERRORS} problems; {@code errorCount} says how many there were in all.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance,
-        List<FieldError> errors) {
+        List<FieldError> errors, Integer errorCount) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://pipeline-health.dev/problems/";
+    public static final int MAX_ERRORS = 100;
+
+    public Problem {
+        detail = Text.shorten(detail, FieldError.MAX_MESSAGE);
+        if (errors != null && !errors.isEmpty()) {
+            errorCount = errorCount == null ? errors.size() : errorCount;
+            errors = errors.size() > MAX_ERRORS ? List.copyOf(errors.subList(0, MAX_ERRORS)) : errors;
+        }
+    }
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
+    }
 
     /** The stable type URI of a problem slug such as {@code invalid-cursor}. */
     public static String type(String slug) {

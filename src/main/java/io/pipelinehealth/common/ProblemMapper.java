@@ -2,6 +2,7 @@ package io.pipelinehealth.common;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -156,26 +157,50 @@ public class ProblemMapper {
             }
         }
         String what = describe(e);
-        String detail = path.isEmpty()
-                ? "Malformed JSON body: " + what + "."
-                : "Malformed JSON body at " + path + ": " + what + ".";
         List<FieldError> errors = index == null && field == null
                 ? null
                 : List.of(new FieldError(index, null, field, what));
+        // Well-formed JSON that names a field we do not have, or carries a string we refuse, is 422.
+        if (e instanceof UnrecognizedPropertyException) {
+            return problem(422, "unknown-field", "Unknown field", "Unknown field " + path + ": " + what + ".", request, errors);
+        }
+        if (e instanceof StrictJson.RejectedText) {
+            return problem(422, "invalid-text", "Invalid text", "Invalid value at " + path + ": " + what + ".", request, errors);
+        }
+        String detail = path.isEmpty()
+                ? "Malformed JSON body: " + what + "."
+                : "Malformed JSON body at " + path + ": " + what + ".";
         return problem(400, "malformed-body", "Malformed request body", detail, request, errors);
     }
 
     /** What is wrong, in words that name no Java type. */
     private static String describe(JsonProcessingException e) {
+        if (tooBig(e)) {
+            return "a string, number or nesting is longer or deeper than the service reads (strings "
+                    + StrictJson.MAX_STRING + " characters, numbers " + StrictJson.MAX_NUMBER + " digits, nesting "
+                    + StrictJson.MAX_DEPTH + " levels)";
+        }
         StreamReadException syntax = syntaxError(e);
         if (syntax != null) {
             JsonLocation location = syntax.getLocation();
+            String message = syntax.getOriginalMessage();
+            String what = message != null && message.startsWith("Duplicate field ")
+                    ? "duplicate key " + Text.quote(message.substring("Duplicate field ".length()).replace("'", ""))
+                    : "not valid JSON";
             return location == null || location.getLineNr() < 0
-                    ? "not valid JSON"
-                    : "not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+                    ? what
+                    : what + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return "unknown property '" + unknown.getPropertyName() + "'";
+            return "unknown field " + Text.quote(unknown.getPropertyName()) + "; known fields: "
+                    + unknown.getKnownPropertyIds();
+        }
+        if (e instanceof StrictJson.RejectedText rejected) {
+            return rejected.getOriginalMessage();
+        }
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "content after the end of the JSON value; send one JSON value";
         }
         if (e instanceof InvalidFormatException invalid) {
             return "invalid value " + quoted(invalid.getValue());
@@ -189,6 +214,15 @@ public class ProblemMapper {
         return "cannot be read";
     }
 
+    private static boolean tooBig(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Jackson wraps a syntax error met while binding in a mapping exception that carries the path. */
     private static StreamReadException syntaxError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -200,7 +234,7 @@ public class ProblemMapper {
     }
 
     private static String quoted(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return value instanceof String s ? Text.quote(s) : Text.shorten(String.valueOf(value));
     }
 
     private static JsonProcessingException jsonCause(Throwable e) {

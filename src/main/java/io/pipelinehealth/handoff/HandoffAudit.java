@@ -1,6 +1,7 @@
 package io.pipelinehealth.handoff;
 
 import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Text;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageCursor;
 import io.pipelinehealth.common.TenantResolver;
@@ -51,7 +52,7 @@ public class HandoffAudit {
             return HandoffDirection.valueOf(text);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid-parameter", "Invalid query parameter", "direction must be one of "
-                    + Arrays.toString(HandoffDirection.values()) + ", not '" + text + "'");
+                    + Arrays.toString(HandoffDirection.values()) + ", not " + Text.quote(text));
         }
     }
 }

@@ -4,13 +4,12 @@ import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Ids;
 import io.pipelinehealth.common.Instants;
+import io.pipelinehealth.common.Text;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.StageKind;
 import io.pipelinehealth.visit.HandoffDirection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,13 +33,15 @@ public record HandoffCommand(HandoffDirection direction, Instant at, String reas
         String reason = request.reason();
         if (reason == null || reason.isBlank()) {
             errors.add(FieldError.of("reason", "is required and must not be blank"));
-        } else if (reason.codePointCount(0, reason.length()) > MAX_REASON) {
-            errors.add(FieldError.of("reason", "must be at most " + MAX_REASON + " characters"));
+        } else if (Text.problem(reason, MAX_REASON) != null) {
+            errors.add(FieldError.of("reason", Text.problem(reason, MAX_REASON)));
         }
         check("by", request.by(), errors);
         if (direction == HandoffDirection.TO_SALES) {
             if (request.stage() == null || request.stage().isEmpty()) {
                 errors.add(FieldError.of("stage", "is required for TO_SALES: the stage the deal goes back to"));
+            } else {
+                check("stage", request.stage(), errors);
             }
             check("ownerId", request.ownerId(), errors);
         } else if (direction != null) {
@@ -61,7 +62,7 @@ public record HandoffCommand(HandoffDirection direction, Instant at, String reas
     void checkStage(Pipeline pipeline) {
         if (direction == HandoffDirection.TO_SALES
                 && pipeline.stage(stage).map(s -> s.kind() != StageKind.OPEN).orElse(true)) {
-            throw invalid(List.of(FieldError.of("stage", "'" + stage + "' is not an open stage of pipeline '"
+            throw invalid(List.of(FieldError.of("stage", Text.quote(stage) + " is not an open stage of pipeline '"
                     + pipeline.id() + "'")));
         }
     }
@@ -75,7 +76,7 @@ public record HandoffCommand(HandoffDirection direction, Instant at, String reas
             return HandoffDirection.valueOf(text);
         } catch (IllegalArgumentException e) {
             errors.add(FieldError.of("direction", "must be one of " + Arrays.toString(HandoffDirection.values())
-                    + ", not '" + text + "'"));
+                    + ", not " + Text.quote(text)));
             return null;
         }
     }
@@ -85,14 +86,13 @@ public record HandoffCommand(HandoffDirection direction, Instant at, String reas
             return now.truncatedTo(ChronoUnit.MICROS);
         }
         try {
-            Instant at = OffsetDateTime.parse(text, Instants.RFC_3339).toInstant().truncatedTo(ChronoUnit.MICROS);
+            Instant at = Instants.parse(text);
             if (at.isAfter(now.plus(CLOCK_SKEW))) {
                 errors.add(FieldError.of("at", "is more than a day ahead of the server clock (" + now + ")"));
             }
             return at;
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of("at", "must be an RFC 3339 instant with an offset such as "
-                    + "2026-02-10T00:00:00Z, not '" + text + "'"));
+        } catch (Instants.InvalidInstant e) {
+            errors.add(FieldError.of("at", e.getMessage()));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package io.pipelinehealth.opportunity;
 
 import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Text;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageCursor;
 import io.pipelinehealth.common.TenantResolver;
@@ -65,6 +66,6 @@ public class OpportunityListService {
             return VisitStatus.valueOf(status);
         }
         throw ApiException.badRequest("invalid-parameter", "Invalid query parameter",
-                "status filters on the current visit and must be OPEN or FROZEN, not '" + status + "'");
+                "status filters on the current visit and must be OPEN or FROZEN, not " + Text.quote(status));
     }
 }

@@ -47,7 +47,7 @@ public record Pipeline(String id, String name, List<Stage> stages, List<StageOve
                 standard,
                 best != null && best.rushedBelow() != null ? best.rushedBelow() : stage.rushedBelow(),
                 best != null && best.slowAbove() != null ? best.slowAbove() : stage.slowAbove(),
-                frozenAfter != null ? frozenAfter : 3 * standard);
+                frozenAfter != null ? frozenAfter : Math.multiplyExact(3, standard));
     }
 
     private static long pick(Long preferred, Long fallback) {

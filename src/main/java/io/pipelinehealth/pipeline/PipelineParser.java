@@ -3,6 +3,7 @@ package io.pipelinehealth.pipeline;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Ids;
+import io.pipelinehealth.common.Text;
 import io.pipelinehealth.pipeline.PipelineDocument.OverrideDocument;
 import io.pipelinehealth.pipeline.PipelineDocument.StageDocument;
 import java.math.BigDecimal;
@@ -15,6 +16,10 @@ import java.util.Set;
 
 /** Turns a pipeline document into a {@link Pipeline}, naming every field that is wrong. */
 public final class PipelineParser {
+
+    /** Pipeline and stage names; override values are attribute values and share their limit. */
+    static final int MAX_NAME = 256;
+    public static final int MAX_ATTRIBUTE_VALUE = 1024;
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -33,9 +38,7 @@ public final class PipelineParser {
         if (document == null) {
             throw invalid(List.of(new FieldError(null, null, "body", "a pipeline definition is required")));
         }
-        if (document.name() != null && document.name().length() > 256) {
-            error("name", "must be at most 256 characters");
-        }
+        text("name", document.name(), MAX_NAME);
         List<Stage> stages = stages(document.stages());
         List<StageOverride> overrides = overrides(document.overrides(), stages);
         if (!errors.isEmpty()) {
@@ -63,8 +66,9 @@ public final class PipelineParser {
             if (keyProblem != null) {
                 error(at + ".key", keyProblem);
             } else if (!keys.add(doc.key())) {
-                error(at + ".key", "duplicate stage key '" + doc.key() + "'");
+                error(at + ".key", "duplicate stage key " + Text.quote(doc.key()));
             }
+            text(at + ".name", doc.name(), MAX_NAME);
             StageKind kind = kind(at, doc.kind());
             if (kind == StageKind.OPEN) {
                 anyOpen = true;
@@ -104,9 +108,9 @@ public final class PipelineParser {
             }
             Stage stage = byKey.get(doc.stage());
             if (stage == null) {
-                error(at + ".stage", "'" + doc.stage() + "' is not a stage of this pipeline");
+                error(at + ".stage", Text.quote(doc.stage()) + " is not a stage of this pipeline");
             } else if (stage.kind().terminal()) {
-                error(at + ".stage", "'" + doc.stage() + "' is a terminal stage and has no standard");
+                error(at + ".stage", Text.quote(doc.stage()) + " is a terminal stage and has no standard");
             }
             if (doc.when() == null || doc.when().isEmpty()) {
                 error(at + ".when", "at least one attribute pair is required");
@@ -114,6 +118,15 @@ public final class PipelineParser {
             boolean nullValue = doc.when() != null && doc.when().values().stream().anyMatch(v -> v == null);
             if (nullValue) {
                 error(at + ".when", "attribute values must be strings");
+            } else if (doc.when() != null) {
+                doc.when().forEach((key, value) -> {
+                    String keyProblem = Ids.problem(key);
+                    if (keyProblem != null) {
+                        error(at + ".when", "attribute key " + keyProblem);
+                    } else {
+                        text(at + ".when." + key, value, MAX_ATTRIBUTE_VALUE);
+                    }
+                });
             }
             Long standard = doc.standard() == null ? null : duration(at + ".standard", doc.standard());
             Long frozen = doc.frozenAfter() == null ? null : duration(at + ".frozenAfter", doc.frozenAfter());
@@ -135,7 +148,7 @@ public final class PipelineParser {
         try {
             return StageKind.valueOf(kind);
         } catch (IllegalArgumentException e) {
-            error(at + ".kind", "must be OPEN, WON or LOST, not '" + kind + "'");
+            error(at + ".kind", "must be OPEN, WON or LOST, not " + Text.quote(kind));
             return null;
         }
     }
@@ -165,6 +178,13 @@ public final class PipelineParser {
         } catch (IllegalArgumentException e) {
             error(field, e.getMessage());
             return null;
+        }
+    }
+
+    private void text(String field, String value, int maxLength) {
+        String problem = Text.problem(value, maxLength);
+        if (problem != null) {
+            error(field, problem);
         }
     }
 

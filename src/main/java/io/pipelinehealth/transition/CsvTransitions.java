@@ -1,5 +1,6 @@
 package io.pipelinehealth.transition;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -7,10 +8,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.FieldError;
+import io.pipelinehealth.common.Ids;
+import io.pipelinehealth.common.Text;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +37,34 @@ public final class CsvTransitions {
     private CsvTransitions() {
     }
 
-    public static List<TransitionInput> read(Reader body) {
+    /** Reads a CSV body as UTF-8, refusing bytes that are not; a leading byte order mark is skipped. */
+    public static List<TransitionInput> read(InputStream body) {
+        return read(new StrictUtf8Reader(body));
+    }
+
+    static List<TransitionInput> read(Reader body) {
         List<Map<String, String>> rows = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withStrictHeaders(false);
         try (MappingIterator<Map<String, String>> iterator = CSV.readerFor(Map.class).with(schema).readValues(body)) {
             boolean more = iterator.hasNextValue();
             checkHeader((CsvSchema) iterator.getParser().getSchema());
             while (more) {
+                // stop at the first row past the limit instead of reading a body of any size
+                if (rows.size() == IngestService.MAX_BATCH) {
+                    throw IngestService.tooLarge();
+                }
                 rows.add(iterator.nextValue());
                 more = iterator.hasNextValue();
-                if (rows.size() > IngestService.MAX_BATCH) {
-                    throw new ApiException(413, "batch-too-large", "Batch too large",
-                            "more than " + IngestService.MAX_BATCH + " rows; send at most " + IngestService.MAX_BATCH + " per request");
-                }
             }
         } catch (IOException | RuntimeJsonMappingException e) {
+            StrictUtf8Reader.NotUtf8 notUtf8 = notUtf8(e);
+            if (notUtf8 != null) {
+                throw ApiException.badRequest("malformed-csv", "Malformed CSV", "line " + notUtf8.line
+                        + " of the CSV body is not valid UTF-8; send the export encoded as UTF-8",
+                        List.of(new FieldError(null, null, "line " + notUtf8.line, "not valid UTF-8")));
+            }
             throw ApiException.badRequest("malformed-csv", "Malformed CSV",
-                    "the CSV body could not be read near data row " + rows.size() + ": " + firstLine(e.getMessage()));
+                    "the CSV body could not be read near data row " + rows.size() + ": " + firstLine(e));
         }
         List<FieldError> errors = new ArrayList<>();
         List<TransitionInput> inputs = new ArrayList<>(rows.size());
@@ -62,26 +78,49 @@ public final class CsvTransitions {
         return inputs;
     }
 
-    private static void checkHeader(CsvSchema header) {
-        List<String> unknown = new ArrayList<>();
-        for (CsvSchema.Column column : header) {
-            String name = column.getName();
-            if (!FIELDS.contains(name) && !(name.startsWith(ATTRIBUTE_PREFIX) && name.length() > ATTRIBUTE_PREFIX.length())) {
-                unknown.add(name);
+    private static StrictUtf8Reader.NotUtf8 notUtf8(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StrictUtf8Reader.NotUtf8 notUtf8) {
+                return notUtf8;
             }
         }
+        return null;
+    }
+
+    /** Our columns and attr.<key> only: an unknown (misspelt) column would lose its data. */
+    private static void checkHeader(CsvSchema header) {
         if (header.size() == 0) {
             throw ApiException.badRequest("malformed-csv", "Malformed CSV", "the CSV body needs a header row");
         }
+        Set<String> seen = new HashSet<>();
+        List<FieldError> unknown = new ArrayList<>();
+        for (CsvSchema.Column column : header) {
+            String name = column.getName();
+            if (!seen.add(name)) {
+                throw ApiException.badRequest("malformed-csv", "Malformed CSV", "column " + Text.quote(name)
+                        + " appears twice in the header; each column may appear once",
+                        List.of(FieldError.of(name, "duplicate column")));
+            }
+            String attribute = name.startsWith(ATTRIBUTE_PREFIX) ? name.substring(ATTRIBUTE_PREFIX.length()) : null;
+            if (attribute != null && Ids.problem(attribute) != null) {
+                unknown.add(FieldError.of(name, "attribute key " + Ids.problem(attribute)));
+            } else if (!FIELDS.contains(name) && attribute == null) {
+                unknown.add(FieldError.of(name, "unknown column; columns are " + FIELDS + " and attributes as attr.<key>"));
+            }
+        }
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("malformed-csv", "Malformed CSV", "unknown column(s) " + unknown
-                    + "; columns are " + FIELDS + " and attributes as attr.<key>");
+            throw ApiException.unprocessable("unknown-column", "Unknown column", unknown.size()
+                    + " column(s) of the header are not event fields; nothing was stored", unknown);
         }
     }
 
     private static TransitionInput toInput(int index, Map<String, String> row, List<FieldError> errors) {
         Map<String, String> attributes = new LinkedHashMap<>();
         row.forEach((column, value) -> {
+            String problem = Text.problem(value);
+            if (problem != null) {
+                errors.add(new FieldError(index, cell(row, "eventId"), column, problem));
+            }
             if (column.startsWith(ATTRIBUTE_PREFIX) && !blank(value)) {
                 attributes.put(column.substring(ATTRIBUTE_PREFIX.length()), value);
             }
@@ -92,7 +131,7 @@ public final class CsvTransitions {
             try {
                 amount = new BigDecimal(amountText);
             } catch (NumberFormatException e) {
-                errors.add(new FieldError(index, cell(row, "eventId"), "amount", "'" + amountText + "' is not a number"));
+                errors.add(new FieldError(index, cell(row, "eventId"), "amount", Text.quote(amountText) + " is not a number"));
             }
         }
         return new TransitionInput(cell(row, "eventId"), cell(row, "opportunityId"), cell(row, "pipelineId"),
@@ -109,11 +148,14 @@ public final class CsvTransitions {
         return value == null || value.isEmpty();
     }
 
-    private static String firstLine(String message) {
+    /** Jackson's own words without its location and reference chain, which name Java types. */
+    private static String firstLine(Throwable e) {
+        Throwable cause = e instanceof RuntimeJsonMappingException && e.getCause() != null ? e.getCause() : e;
+        String message = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
         if (message == null) {
             return "unreadable input";
         }
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        return Text.shorten(end < 0 ? message : message.substring(0, end));
     }
 }

@@ -55,14 +55,19 @@ public class IngestService {
                 .description("Transition events received again with the same content").register(metrics);
     }
 
+    /** The readers stop at the first event past the limit and answer this. */
+    public static ApiException tooLarge() {
+        return ApiException.tooLarge("batch-too-large", "Batch too large",
+                "more than " + MAX_BATCH + " events in one batch; send at most " + MAX_BATCH + " per request");
+    }
+
     @Transactional
     public IngestResult ingest(List<TransitionInput> inputs) {
         if (inputs == null || inputs.isEmpty()) {
             throw ApiException.unprocessable("empty-batch", "Empty batch", "send 1 to " + MAX_BATCH + " events", List.of());
         }
         if (inputs.size() > MAX_BATCH) {
-            throw new ApiException(413, "batch-too-large", "Batch too large",
-                    inputs.size() + " events in one batch; send at most " + MAX_BATCH + " per request");
+            throw tooLarge();
         }
         String tenant = tenants.currentTenant();
         Map<String, Optional<Pipeline>> pipelineCache = new HashMap<>();

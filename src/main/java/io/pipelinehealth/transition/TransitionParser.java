@@ -2,16 +2,13 @@ package io.pipelinehealth.transition;
 
 import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Ids;
+import io.pipelinehealth.common.Instants;
+import io.pipelinehealth.common.Text;
 import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.PipelineParser;
 import io.pipelinehealth.pipeline.Stage;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +26,11 @@ public final class TransitionParser {
     /** Events further ahead of the server clock than this are clock errors. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
     static final int MAX_ATTRIBUTES = 100;
-    static final int MAX_ATTRIBUTE_VALUE = 1024;
+    static final int MAX_AMOUNT_DIGITS = 20;
+    static final int MAX_AMOUNT_DECIMALS = 18;
+    /** Override values match attribute values, so both share one limit. */
+    static final int MAX_ATTRIBUTE_VALUE = PipelineParser.MAX_ATTRIBUTE_VALUE;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive().append(DateTimeFormatter.ISO_OFFSET_DATE_TIME).toFormatter();
 
     private final Instant now;
     private final Function<String, Optional<Pipeline>> pipelines;
@@ -80,24 +78,30 @@ public final class TransitionParser {
         if (id(i, in, "pipelineId", in.pipelineId())) {
             pipeline = pipelines.apply(in.pipelineId()).orElse(null);
             if (pipeline == null) {
-                error(i, in, "pipelineId", "unknown pipeline '" + in.pipelineId() + "'; define it first with PUT /api/v1/pipelines/{pipelineId}");
+                error(i, in, "pipelineId", "unknown pipeline " + Text.quote(in.pipelineId()) + "; define it first with PUT /api/v1/pipelines/{pipelineId}");
             }
         }
         if (in.stage() == null || in.stage().isEmpty()) {
             error(i, in, "stage", "is required and must not be empty");
+        } else if (Ids.problem(in.stage()) != null) {
+            error(i, in, "stage", Ids.problem(in.stage()));
         } else if (pipeline != null && pipeline.stage(in.stage()).isEmpty()) {
-            error(i, in, "stage", "unknown stage '" + in.stage() + "' in pipeline '" + pipeline.id() + "'; known stages: "
+            error(i, in, "stage", "unknown stage " + Text.quote(in.stage()) + " in pipeline '" + pipeline.id() + "'; known stages: "
                     + pipeline.stages().stream().map(Stage::key).toList());
         }
         Instant occurredAt = instant(i, in);
         if (in.amount() != null && in.amount().signum() < 0) {
             error(i, in, "amount", "must not be negative");
         }
-        if (in.amount() != null && in.amount().precision() - in.amount().scale() > 20) {
-            error(i, in, "amount", "is too large");
+        if (in.amount() != null && in.amount().precision() - in.amount().scale() > MAX_AMOUNT_DIGITS) {
+            error(i, in, "amount", "is too large: at most " + MAX_AMOUNT_DIGITS + " digits before the decimal point");
+        }
+        // PostgreSQL numeric holds at most 16,383 decimals; 1e-99999 would fail at the insert
+        if (in.amount() != null && in.amount().stripTrailingZeros().scale() > MAX_AMOUNT_DECIMALS) {
+            error(i, in, "amount", "at most " + MAX_AMOUNT_DECIMALS + " decimals");
         }
         if (in.currency() != null && !CURRENCY.matcher(in.currency()).matches()) {
-            error(i, in, "currency", "must be an ISO 4217 code of three capital letters such as EUR, not '" + in.currency() + "'");
+            error(i, in, "currency", "must be an ISO 4217 code of three capital letters such as EUR, not " + Text.quote(in.currency()));
         }
         attributes(i, in);
         if (errors.size() > before) {
@@ -114,22 +118,17 @@ public final class TransitionParser {
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(in.occurredAt(), RFC_3339).toInstant();
-        } catch (DateTimeParseException e) {
-            error(i, in, "occurredAt", "'" + in.occurredAt()
-                    + "' is not an RFC 3339 instant with an offset such as 2026-01-01T09:00:00Z or 2026-01-01T11:00:00+02:00");
-            return null;
-        }
-        if (instant.isBefore(Instant.parse("1900-01-01T00:00:00Z"))) {
-            error(i, in, "occurredAt", "'" + in.occurredAt() + "' is before 1900");
+            instant = Instants.parse(in.occurredAt());
+        } catch (Instants.InvalidInstant e) {
+            error(i, in, "occurredAt", e.getMessage());
             return null;
         }
         if (instant.isAfter(now.plus(MAX_CLOCK_SKEW))) {
-            error(i, in, "occurredAt", "'" + in.occurredAt() + "' is more than a day ahead of the server clock ("
+            error(i, in, "occurredAt", Text.quote(in.occurredAt()) + " is more than a day ahead of the server clock ("
                     + now + "); check the sender's clock");
             return null;
         }
-        return instant.truncatedTo(ChronoUnit.MICROS);
+        return instant;
     }
 
     private void attributes(int i, TransitionInput in) {
@@ -145,8 +144,8 @@ public final class TransitionParser {
                 error(i, in, "attributes", "attribute key " + keyProblem);
             } else if (value == null) {
                 error(i, in, "attributes." + key, "must be a string, not null");
-            } else if (value.length() > MAX_ATTRIBUTE_VALUE) {
-                error(i, in, "attributes." + key, "must be at most " + MAX_ATTRIBUTE_VALUE + " characters");
+            } else if (Text.problem(value, MAX_ATTRIBUTE_VALUE) != null) {
+                error(i, in, "attributes." + key, Text.problem(value, MAX_ATTRIBUTE_VALUE));
             }
         });
     }

@@ -1,6 +1,9 @@
 package io.pipelinehealth.transition;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinehealth.common.Problem;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,8 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
 
 @Path("/api/v1/transitions")
 @Tag(name = "Transitions")
@@ -22,9 +25,11 @@ public class TransitionResource {
     static final String CSV = "text/csv";
 
     private final IngestService ingest;
+    private final ObjectMapper json;
 
-    TransitionResource(IngestService ingest) {
+    TransitionResource(IngestService ingest, ObjectMapper json) {
         this.ingest = ingest;
+        this.json = json;
     }
 
     @POST
@@ -36,8 +41,10 @@ public class TransitionResource {
     @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IngestResult postJson(List<TransitionInput> events) {
-        return ingest.ingest(events);
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionInput.class)))
+    public IngestResult postJson(InputStream body) throws IOException {
+        return ingest.ingest(JsonTransitions.read(body, json));
     }
 
     @POST
@@ -49,15 +56,8 @@ public class TransitionResource {
     @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IngestResult postCsv(String body) {
-        return ingest.ingest(CsvTransitions.read(new StringReader(withoutByteOrderMark(body))));
-    }
-
-    /** Spreadsheet exports often start with a UTF-8 byte order mark; it is not part of the header. */
-    private static String withoutByteOrderMark(String body) {
-        if (body == null) {
-            return "";
-        }
-        return body.startsWith("\uFEFF") ? body.substring(1) : body;
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    public IngestResult postCsv(InputStream body) {
+        return ingest.ingest(CsvTransitions.read(body));
     }
 }

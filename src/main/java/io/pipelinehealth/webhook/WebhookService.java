@@ -57,7 +57,8 @@ public class WebhookService {
             errors.add(FieldError.of("events", "name at least one of " + WebhookEvents.ALL));
         }
         for (int i = 0; i < events.size(); i++) {
-            if (!WebhookEvents.ALL.contains(events.get(i))) {
+            // List.of(...).contains(null) throws, and [null] is a client's mistake, not ours
+            if (events.get(i) == null || !WebhookEvents.ALL.contains(events.get(i))) {
                 errors.add(FieldError.of("events[" + i + "]", "must be one of " + WebhookEvents.ALL));
             }
         }

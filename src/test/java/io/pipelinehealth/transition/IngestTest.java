@@ -223,7 +223,7 @@ class IngestTest {
         given().contentType("text/csv; charset=utf-8").body(withBom).post("/api/v1/transitions")
                 .then().statusCode(200).body("stored", equalTo(1));
         given().contentType("text/csv").body("eventId,bogus\nx,y\n").post("/api/v1/transitions")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("bogus"));
+                .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("bogus"));
         String bad = "eventId,opportunityId,pipelineId,stage,occurredAt,ownerId,amount\n"
                 + "b1,b,nope,qualify,2026-01-01T00:00:00Z,ana,12x\n";
         given().contentType("text/csv").body(bad).post("/api/v1/transitions")
