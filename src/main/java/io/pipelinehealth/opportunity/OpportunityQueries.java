@@ -112,8 +112,4 @@ public class OpportunityQueries {
         }
         return result;
     }
-
-    static boolean frozen(Standing standing) {
-        return standing.kind() == PositionKind.VISIT && standing.elapsedSeconds() > standing.frozenAfterSeconds();
-    }
 }
