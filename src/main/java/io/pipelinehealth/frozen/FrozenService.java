@@ -1,7 +1,7 @@
 package io.pipelinehealth.frozen;
 
-import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.Cursors;
+import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;

@@ -1,11 +1,11 @@
 package io.pipelinehealth.handoff;
 
 import io.pipelinehealth.common.ApiException;
-import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.Cursors;
+import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
-import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.HandoffDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.pipelinehealth.opportunity;
 
 import io.pipelinehealth.common.ApiException;
-import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.Cursors;
+import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;

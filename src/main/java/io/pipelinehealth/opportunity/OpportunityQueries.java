@@ -3,7 +3,6 @@ package io.pipelinehealth.opportunity;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.visit.PositionKind;
-import io.pipelinehealth.visit.VisitStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -14,7 +14,7 @@ class UnknownPipelineTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/opportunities", "/api/v1/frozen", "/api/v1/handoffs", "/api/v1/analytics/reps",
-            "/api/v1/analytics/stages", "/api/v1/analytics/standards"})
+            "/api/v1/analytics/stages", "/api/v1/analytics/standards", "/api/v1/reps/ana/profile"})
     void unknownPipelineIs404(String path) {
         String id = unique("none");
         given().queryParam("pipelineId", id).get(path).then().statusCode(404)
