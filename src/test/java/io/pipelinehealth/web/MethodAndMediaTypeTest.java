@@ -46,6 +46,8 @@ class MethodAndMediaTypeTest {
                 .header("Allow", equalTo("GET, HEAD, PUT"))
                 .body("allowed", equalTo(List.of("GET", "HEAD", "PUT")))
                 .body("detail", equalTo("DELETE is not supported here; allowed: GET, HEAD, PUT."));
+        // the methods Allow names do answer
+        given().head("/api/v1/pipelines/{id}", pipeline).then().statusCode(200);
         given().get("/api/v1/transitions").then().statusCode(405).contentType(PROBLEM)
                 .header("Allow", equalTo("POST"))
                 .body("allowed", equalTo(List.of("POST")));
