@@ -65,6 +65,6 @@ public class AnalyticsService {
             throw ApiException.badRequest("invalid-parameter", "Invalid query parameter",
                     "pipelineId is required: analytics are computed for one pipeline at a time");
         }
-        return pipelines.find(pipelineId).orElseThrow(() -> ApiException.notFound("pipeline", pipelineId));
+        return pipelines.require(pipelineId);
     }
 }

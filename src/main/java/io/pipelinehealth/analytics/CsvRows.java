@@ -3,6 +3,7 @@ package io.pipelinehealth.analytics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.CsvCells;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,14 +11,14 @@ import java.util.List;
 
 /**
  * Analytics rows as JSON or as CSV with the same columns (a header row, then one line per row;
- * null is an empty cell). CSV is chosen by {@code format=csv} or by an Accept header that prefers
+ * null is an empty cell; text cells are quoted and neutralised by {@link CsvCells}). CSV is chosen by {@code format=csv} or by an Accept header that prefers
  * {@code text/csv} to JSON.
  */
 final class CsvRows {
 
     static final String TEXT_CSV = "text/csv";
     private static final MediaType CSV_TYPE = new MediaType("text", "csv", "utf-8");
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvMapper CSV = CsvCells.mapper();
 
     private CsvRows() {
     }

@@ -1,62 +1,117 @@
 package io.pipelinehealth.common;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers 413 as problem+json for a body over {@code quarkus.http.limits.max-body-size}. Quarkus
- * rejects such a request before any exception mapper runs, with an empty body, from a route of
- * order -2; this route (order -3) checks the declared Content-Length first. A chunked body that
- * grows past the limit still gets Quarkus's empty 413.
+ * Bounds every request body, chunked or not, and answers an oversized one with 413 problem+json.
+ * A route of order -3 (before Quarkus's own checks at -2) reads the body with a Vert.x
+ * {@link BodyHandler} limited per route: it refuses a declared Content-Length over the limit at
+ * once and stops a chunked body as soon as it grows past it, then closes the connection so the
+ * client cannot make the server swallow the rest. Quarkus REST then reads the buffered body.
+ *
+ * <p>Limits (README, "Limits"): transitions take {@code quarkus.http.limits.max-body-size} (a
+ * 10,000-event batch); a pipeline document {@value #PIPELINE_LIMIT} bytes; every other body
+ * (hand-offs, webhook subscriptions, anything else) {@value #DEFAULT_LIMIT} bytes.
  */
 @ApplicationScoped
 public class BodyLimit {
 
-    static final String DETAIL = "The request body is larger than the server accepts (%s); send it in smaller parts.";
+    static final long PIPELINE_LIMIT = 256 * 1024;
+    static final long DEFAULT_LIMIT = 16 * 1024;
+    static final String DETAIL = "The request body is larger than this endpoint accepts (%s); send less.";
+
+    private static final String LIMIT_KEY = "pipeline-health.body-limit";
+    /** The Vert.x context local Quarkus REST sets to the matched template and Micrometer reads. */
+    private static final String URL_TEMPLATE = "UrlPathTemplate";
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    Optional<MemorySize> maxBodySize;
+    MemorySize transitionsLimit;
 
     void install(@Observes Router router) {
-        if (maxBodySize.isEmpty()) {
-            return;
-        }
-        long limit = maxBodySize.get().asLongValue();
-        router.route().order(-3).handler(context -> {
-            String length = context.request().getHeader("Content-Length");
-            if (length != null && parse(length) > limit) {
-                Problem problem = new Problem(Problem.type("body-too-large"), "Request body too large", 413,
-                        DETAIL.formatted(limit + " bytes"), context.request().path(), null);
-                context.response()
-                        .setStatusCode(413)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .endHandler(v -> context.request().connection().close())
-                        .end(Json.encode(problem));
+        long transitions = transitionsLimit.asLongValue();
+        BodyHandler transitionBodies = BodyHandler.create(false).setBodyLimit(transitions);
+        BodyHandler pipelineBodies = BodyHandler.create(false).setBodyLimit(PIPELINE_LIMIT);
+        BodyHandler otherBodies = BodyHandler.create(false).setBodyLimit(DEFAULT_LIMIT);
+        Route route = router.route().order(-3);
+        route.handler(context -> {
+            HttpServerRequest request = context.request();
+            if (!hasBody(request)) {
+                context.next();
                 return;
             }
-            context.next();
+            String path = request.path();
+            if (request.method() == HttpMethod.POST && path.equals("/api/v1/transitions")) {
+                context.put(LIMIT_KEY, transitions);
+                transitionBodies.handle(context);
+            } else if (request.method() == HttpMethod.PUT && path.startsWith("/api/v1/pipelines/")) {
+                context.put(LIMIT_KEY, PIPELINE_LIMIT);
+                pipelineBodies.handle(context);
+            } else {
+                context.put(LIMIT_KEY, DEFAULT_LIMIT);
+                otherBodies.handle(context);
+            }
+        });
+        route.failureHandler(context -> {
+            if (context.statusCode() != 413 || context.response().headWritten()) {
+                context.next();
+                return;
+            }
+            Long limit = context.get(LIMIT_KEY);
+            Problem problem = new Problem(Problem.type("body-too-large"), "Request body too large", 413,
+                    DETAIL.formatted(limit + " bytes"), context.request().path(), null);
+            sendAndClose(context, problem);
         });
     }
 
-    /** For a 413 that reaches the exception mappers (a form or multipart body over the limit). */
+    /**
+     * Writes a problem from a Vert.x route, before any JAX-RS code runs, and closes an HTTP/1
+     * connection (HTTP/2 ends the stream). The route template goes where Quarkus's HTTP metrics
+     * look for it, so a refused request is labelled by template, not by its raw path.
+     */
+    static void sendAndClose(RoutingContext context, Problem problem) {
+        Context vertx = Vertx.currentContext();
+        if (vertx != null) {
+            Routes.template(context.request().path()).ifPresent(template -> vertx.putLocal(URL_TEMPLATE, template));
+        }
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            context.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(io.vertx.core.json.Json.encode(problem));
+            return;
+        }
+        context.response()
+                .setStatusCode(problem.status())
+                .putHeader("Connection", "close")
+                .endHandler(v -> context.request().connection().close())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(io.vertx.core.json.Json.encode(problem));
+    }
+
+    /** A request carries a body when it declares a positive length or is chunked. */
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            return !length.strip().equals("0");
+        }
+        String encoding = request.getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    /** For a 413 that still reaches the exception mappers. */
     static Response problem(HttpServerRequest request) {
         return ProblemMapper.problem(413, "body-too-large", "Request body too large",
                 DETAIL.formatted("the configured limit"), request, null);
-    }
-
-    private static long parse(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

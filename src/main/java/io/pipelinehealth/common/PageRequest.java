@@ -1,19 +1,47 @@
 package io.pipelinehealth.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** The {@code limit} and {@code cursor} query parameters every paginated list takes. */
+/**
+ * The {@code limit} and {@code cursor} query parameters every paginated list takes, and the query
+ * a cursor is bound to: the list's path and every other query parameter that has a value.
+ * Binding all parameters, rather than a list of filters per service, means a filter added later
+ * is bound without anyone remembering to. {@code limit} may change from page to page,
+ * {@code format} only chooses JSON or CSV, and {@code asOf} is pinned inside the signed cursor
+ * itself (a later page is as of the first page's instant, whatever asOf it sends), so none of
+ * the three is bound.
+ */
 public class PageRequest {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1_000;
+
+    private static final Set<String> UNBOUND = Set.of("cursor", "limit", "format", "asOf");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @QueryParam("limit")
     String limit;
 
     @QueryParam("cursor")
     String cursor;
+
+    @Context
+    UriInfo uri;
+
+    /** The first page of a list read from code rather than from a request (background work, tests). */
+    public static PageRequest firstPage(int limit) {
+        PageRequest request = new PageRequest();
+        request.limit = Integer.toString(limit);
+        return request;
+    }
 
     public int limit() {
         if (limit == null || limit.isEmpty()) {
@@ -31,14 +59,27 @@ public class PageRequest {
                 "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
     }
 
-    /** The decoded cursor's values, or an empty list on the first page. */
-    public List<String> cursorValues() {
-        return cursor == null || cursor.isEmpty() ? List.of() : PageCursor.decode(cursor);
+    /** The cursor as sent, or null on the first page. */
+    String cursor() {
+        return cursor == null || cursor.isEmpty() ? null : cursor;
     }
 
-    /** For lists keyed by one id: the id after which this page starts. */
-    public String after() {
-        List<String> values = cursorValues();
-        return values.isEmpty() ? null : values.get(0);
+    /** The list and filters, canonical: the path, then the sorted non-empty query parameters. */
+    String query() {
+        Map<String, List<String>> filters = new TreeMap<>();
+        if (uri == null) {
+            return "[\"\",{}]"; // a page read from code: bound to nothing but the tenant
+        }
+        uri.getQueryParameters().forEach((name, values) -> {
+            List<String> present = values.stream().filter(v -> v != null && !v.isEmpty()).toList();
+            if (!UNBOUND.contains(name) && !present.isEmpty()) {
+                filters.put(name, present);
+            }
+        });
+        try {
+            return JSON.writeValueAsString(List.of(uri.getPath(), filters));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -22,7 +22,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -77,17 +80,23 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, HttpServerRequest request) {
-        Response problem = problem(405, "method-not-allowed", "Method not allowed",
-                request.method() + " is not supported here; allowed: "
-                        + String.join(", ", e.getResponse().getAllowedMethods()) + ".",
-                request, null);
-        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+        // Quarkus REST sends no Allow list of its own; the resource classes say which methods exist.
+        Set<String> allowed = Routes.allowed(request.path());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problem.type("method-not-allowed"));
+        body.put("title", "Method not allowed");
+        body.put("status", 405);
+        body.put("detail", request.method() + " is not supported here; allowed: " + String.join(", ", allowed) + ".");
+        body.put("instance", request.path());
+        body.put("allowed", List.copyOf(allowed));
+        return Response.status(405).type(Problem.MEDIA_TYPE).allow(allowed).entity(body).build();
     }
 
     @ServerExceptionMapper
     public Response notSupported(NotSupportedException e, HttpServerRequest request) {
         return problem(415, "unsupported-media-type", "Unsupported media type",
-                "Content-Type " + contentType(request) + " is not accepted here; send application/json.",
+                ContentTypeGuard.detail(request.getHeader("Content-Type"),
+                        Routes.consumes(request.method().name(), request.path())),
                 request, null);
     }
 
@@ -253,11 +262,6 @@ public class ProblemMapper {
             }
         }
         return false;
-    }
-
-    private static String contentType(HttpServerRequest request) {
-        String type = request.getHeader("Content-Type");
-        return type == null ? "(none)" : type;
     }
 
     static Response problem(int status, String slug, String title, String detail, HttpServerRequest request,

@@ -3,17 +3,19 @@ package io.pipelinehealth.frozen;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.pipelinehealth.common.CsvCells;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * The frozen list as CSV: the item fields, then one {@code attr.<key>} column per attribute key
- * present on the page (sorted), the same convention as the CSV import of transitions.
+ * present on the page (sorted), the same convention as the CSV import of transitions. Numbers
+ * are written as numbers; text cells are quoted and neutralised by {@link CsvCells}.
  */
 final class FrozenCsv {
 
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvMapper CSV = CsvCells.mapper();
     private static final List<String> FIELDS = List.of("opportunityId", "pipelineId", "stage", "ownerId", "enteredAt",
             "elapsedSeconds", "frozenAfterSeconds", "overdueSeconds", "amount", "currency");
 
@@ -26,12 +28,11 @@ final class FrozenCsv {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         FIELDS.forEach(schema::addColumn);
         keys.forEach(key -> schema.addColumn("attr." + key));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (FrozenItem item : items) {
-            List<String> row = new ArrayList<>(List.of(item.opportunityId(), item.pipelineId(), item.stage(),
-                    item.ownerId(), item.enteredAt().toString(), String.valueOf(item.elapsedSeconds()),
-                    String.valueOf(item.frozenAfterSeconds()), String.valueOf(item.overdueSeconds()),
-                    item.amount() == null ? "" : item.amount().toPlainString(),
+            List<Object> row = new ArrayList<>(List.of(item.opportunityId(), item.pipelineId(), item.stage(),
+                    item.ownerId(), item.enteredAt().toString(), item.elapsedSeconds(), item.frozenAfterSeconds(),
+                    item.overdueSeconds(), item.amount() == null ? "" : item.amount(),
                     item.currency() == null ? "" : item.currency()));
             keys.forEach(key -> row.add(item.attributes().getOrDefault(key, "")));
             rows.add(row);

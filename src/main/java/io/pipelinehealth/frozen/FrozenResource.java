@@ -40,12 +40,12 @@ public class FrozenResource {
     @Operation(summary = "Frozen deals, most overdue first", description = "Open deals whose current visit is past frozenAfter as of asOf; ownerId is the current owner. JSON, or CSV with Accept: text/csv or format=csv (next cursor in the X-Next-Cursor header).")
     @APIResponse(responseCode = "200", description = "A page of frozen deals", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FrozenPage.class)), @Content(mediaType = CSV)})
     @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown pipelineId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("pipelineId") String pipelineId, @QueryParam("ownerId") String ownerId,
             @QueryParam("stage") String stage, @QueryParam("asOf") String asOf, @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @BeanParam PageRequest request) {
         boolean csv = csv(format, accept);
-        Page<FrozenItem> page = frozen.list(pipelineId, ownerId, stage, Instants.asOf(asOf, clock),
-                request.cursorValues(), request.limit());
+        Page<FrozenItem> page = frozen.list(pipelineId, ownerId, stage, Instants.asOf(asOf, clock), request);
         if (!csv) {
             return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
         }

@@ -1,7 +1,8 @@
 package io.pipelinehealth.frozen;
 
+import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.Page;
-import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
@@ -25,29 +26,31 @@ public class FrozenService {
     private final FrozenQueries queries;
     private final HistoryStore history;
     private final PipelineService pipelines;
+    private final Cursors cursors;
 
-    FrozenService(TenantResolver tenants, FrozenQueries queries, HistoryStore history, PipelineService pipelines) {
+    FrozenService(TenantResolver tenants, FrozenQueries queries, HistoryStore history, PipelineService pipelines,
+            Cursors cursors) {
+        this.cursors = cursors;
         this.tenants = tenants;
         this.queries = queries;
         this.history = history;
         this.pipelines = pipelines;
     }
 
-    public Page<FrozenItem> list(String pipelineId, String ownerId, String stage, Instant asOf, List<String> cursor,
-            int limit) {
+    public Page<FrozenItem> list(String pipelineId, String ownerId, String stage, Instant asOf,
+            PageRequest request) {
+        if (pipelineId != null && !pipelineId.isEmpty()) {
+            pipelines.require(pipelineId);
+        }
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
         Long afterDeadline = null;
         String afterId = null;
-        if (!cursor.isEmpty()) {
-            if (cursor.size() != 3) {
-                throw PageCursor.invalid();
-            }
-            try {
-                asOf = Instant.parse(cursor.get(0));
-                afterDeadline = Long.valueOf(cursor.get(1));
-            } catch (RuntimeException e) {
-                throw PageCursor.invalid();
-            }
-            afterId = cursor.get(2);
+        Cursors.Position after = paging.after();
+        if (after != null) {
+            asOf = after.instant(0);
+            afterDeadline = after.number(1);
+            afterId = after.string(2);
         }
         String tenant = tenants.currentTenant();
         List<FrozenQueries.Row> rows = queries.frozen(tenant,
@@ -60,7 +63,7 @@ public class FrozenService {
         String next = null;
         if (rows.size() > limit) {
             FrozenQueries.Row last = page.get(page.size() - 1);
-            next = PageCursor.encode(asOf.toString(), String.valueOf(last.deadline()), last.opportunityId());
+            next = paging.next(asOf, last.deadline(), last.opportunityId());
         }
         return new Page<>(items, next);
     }

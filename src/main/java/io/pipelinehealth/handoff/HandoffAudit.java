@@ -2,9 +2,11 @@ package io.pipelinehealth.handoff;
 
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.Text;
+import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.Page;
-import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.HandoffDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,30 +19,31 @@ public class HandoffAudit {
 
     private final TenantResolver tenants;
     private final HandoffStore store;
+    private final PipelineService pipelines;
+    private final Cursors cursors;
 
-    HandoffAudit(TenantResolver tenants, HandoffStore store) {
+    HandoffAudit(TenantResolver tenants, HandoffStore store, PipelineService pipelines, Cursors cursors) {
+        this.pipelines = pipelines;
+        this.cursors = cursors;
         this.tenants = tenants;
         this.store = store;
     }
 
-    public Page<Handoff> list(String pipelineId, String direction, Instant from, Instant to, List<String> cursor,
-            int limit) {
-        Instant afterAt = null;
-        Long afterId = null;
-        if (!cursor.isEmpty()) {
-            try {
-                afterAt = Instant.parse(cursor.get(0));
-                afterId = Long.parseLong(cursor.get(1));
-            } catch (RuntimeException e) {
-                throw PageCursor.invalid();
-            }
+    public Page<Handoff> list(String pipelineId, String direction, Instant from, Instant to, PageRequest request) {
+        if (pipelineId != null && !pipelineId.isEmpty()) {
+            pipelines.require(pipelineId);
         }
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
+        Cursors.Position after = paging.after();
+        Instant afterAt = after == null ? null : after.instant(0);
+        Long afterId = after == null ? null : after.number(1);
         List<Handoff> rows = store.page(tenants.currentTenant(), new HandoffStore.Filter(pipelineId,
                 direction(direction), from, to, afterAt, afterId, limit + 1));
         List<Handoff> items = rows.stream().limit(limit).toList();
         Handoff last = items.isEmpty() ? null : items.get(items.size() - 1);
         String next = rows.size() > limit
-                ? PageCursor.encode(last.at().toString(), String.valueOf(last.handoffId())) : null;
+                ? paging.next(last.at(), last.handoffId()) : null;
         return new Page<>(items, next);
     }
 

@@ -2,8 +2,9 @@ package io.pipelinehealth.opportunity;
 
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.Text;
+import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.Page;
-import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
@@ -22,29 +23,35 @@ public class OpportunityListService {
     private final TenantResolver tenants;
     private final PipelineService pipelines;
     private final OpportunityQueries queries;
+    private final Cursors cursors;
 
-    OpportunityListService(TenantResolver tenants, PipelineService pipelines, OpportunityQueries queries) {
+    OpportunityListService(TenantResolver tenants, PipelineService pipelines, OpportunityQueries queries,
+            Cursors cursors) {
+        this.cursors = cursors;
         this.tenants = tenants;
         this.pipelines = pipelines;
         this.queries = queries;
     }
 
     public Page<OpportunityListItem> list(String pipelineId, String ownerId, String stage, String status,
-            Instant asOf, List<String> cursor, int limit) {
-        if (!cursor.isEmpty()) {
-            if (cursor.size() != 2) {
-                throw ApiException.badRequest("invalid-cursor", "Invalid cursor", "cursor is not one this list issued");
-            }
-            asOf = Instant.parse(cursor.get(0));
+            Instant asOf, PageRequest request) {
+        if (pipelineId != null && !pipelineId.isEmpty()) {
+            pipelines.require(pipelineId);
+        }
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
+        Cursors.Position after = paging.after();
+        if (after != null) {
+            asOf = after.instant(0);
         }
         OpportunityFilter filter = new OpportunityFilter(pipelineId, ownerId, stage, currentStatus(status), asOf,
-                cursor.isEmpty() ? null : cursor.get(1), limit + 1);
+                after == null ? null : after.string(1), limit + 1);
         List<OpportunityQueries.Standing> rows = queries.standings(tenants.currentTenant(), filter);
         Map<String, Pipeline> definitions = new HashMap<>();
         List<OpportunityListItem> items = rows.stream().limit(limit).map(row -> item(row,
                 definitions.computeIfAbsent(row.pipelineId(), id -> pipelines.find(id).orElseThrow()))).toList();
         String next = rows.size() > limit
-                ? PageCursor.encode(asOf.toString(), items.get(items.size() - 1).opportunityId()) : null;
+                ? paging.next(asOf, items.get(items.size() - 1).opportunityId()) : null;
         return new Page<>(items, next);
     }
 

@@ -3,7 +3,6 @@ package io.pipelinehealth.opportunity;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.visit.PositionKind;
-import io.pipelinehealth.visit.VisitStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -111,9 +110,5 @@ public class OpportunityQueries {
             throw Jdbc.failure(e);
         }
         return result;
-    }
-
-    static boolean frozen(Standing standing) {
-        return standing.kind() == PositionKind.VISIT && standing.elapsedSeconds() > standing.frozenAfterSeconds();
     }
 }

@@ -50,6 +50,24 @@ public class PipelineEntity extends PanacheEntityBase {
                 .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
     }
 
+    /** Read under a write lock, for a replacement. */
+    public static Optional<PipelineEntity> findForUpdate(String tenantId, String pipelineId) {
+        return find("tenantId = ?1 and pipelineId = ?2", tenantId, pipelineId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Creates the row unless it exists (then waits for a concurrent creator to finish); true if created. */
+    public static boolean insertIfAbsent(String tenantId, String pipelineId, String name, String definition,
+            Instant now) {
+        return getEntityManager().createNativeQuery("""
+                insert into pipeline (tenant_id, pipeline_id, name, definition, created_at, updated_at)
+                values (:tenant, :pipeline, :name, cast(:definition as jsonb), :now, :now)
+                on conflict (tenant_id, pipeline_id) do nothing""")
+                .setParameter("tenant", tenantId).setParameter("pipeline", pipelineId).setParameter("name", name)
+                .setParameter("definition", definition).setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .executeUpdate() == 1;
+    }
+
     public static List<PipelineEntity> page(String tenantId, String after, int limit) {
         return find("tenantId = ?1 and pipelineId > ?2 order by pipelineId", tenantId, after == null ? "" : after)
                 .page(0, limit).list();

@@ -3,8 +3,9 @@ package io.pipelinehealth.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.Page;
-import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.visit.VisitRefresher;
 import io.pipelinehealth.visit.VisitStore;
@@ -26,8 +27,11 @@ public class PipelineService {
     private final Clock clock;
     private final VisitStore visits;
     private final VisitRefresher refresher;
+    private final Cursors cursors;
 
-    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher) {
+    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher,
+            Cursors cursors) {
+        this.cursors = cursors;
         this.tenants = tenants;
         this.json = json;
         this.clock = clock;
@@ -57,11 +61,19 @@ public class PipelineService {
         return PipelineEntity.find(tenants.currentTenant(), pipelineId).map(this::view);
     }
 
-    public Page<PipelineView> list(String after, int limit) {
+    public Page<PipelineView> list(PageRequest request) {
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
+        String after = paging.after() == null ? null : paging.after().string(0);
         List<PipelineEntity> entities = PipelineEntity.page(tenants.currentTenant(), after, limit + 1);
         boolean more = entities.size() > limit;
         List<PipelineView> items = entities.stream().limit(limit).map(this::view).toList();
-        return new Page<>(items, more ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
+        return new Page<>(items, more ? paging.next(items.get(items.size() - 1).id()) : null);
+    }
+
+    /** For every endpoint that names a pipeline: an unknown id is a 404, never an empty answer. */
+    public Pipeline require(String pipelineId) {
+        return find(pipelineId).orElseThrow(() -> ApiException.notFound("pipeline", pipelineId));
     }
 
     /**
@@ -75,30 +87,24 @@ public class PipelineService {
         String tenant = tenants.currentTenant();
         Pipeline pipeline = PipelineParser.parse(pipelineId, document);
         Instant now = clock.instant();
-        Optional<PipelineEntity> existing = PipelineEntity.find(tenant, pipelineId);
-        PipelineEntity entity = existing.orElseGet(PipelineEntity::new);
-        if (existing.isPresent()) {
-            PipelineEntity.getEntityManager().lock(entity, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            Set<String> missing = new TreeSet<>(visits.stagesInUse(tenant, pipelineId));
-            pipeline.stages().forEach(stage -> missing.remove(stage.key()));
-            if (!missing.isEmpty()) {
-                throw ApiException.conflict("stage-in-use", "Stage still in use",
-                        "the new definition removes stage(s) " + missing + " that stored events use; keep them", List.of());
-            }
-        } else {
-            entity.tenantId = tenant;
-            entity.pipelineId = pipelineId;
-            entity.createdAt = now;
+        // Insert first: of two concurrent first PUTs one inserts (201), the other waits on the key,
+        // then finds the row and replaces it (200); neither sees a primary-key violation.
+        if (PipelineEntity.insertIfAbsent(tenant, pipelineId, pipeline.name(), write(document), now)) {
+            return new Saved(view(PipelineEntity.find(tenant, pipelineId).orElseThrow()), true);
+        }
+        PipelineEntity entity = PipelineEntity.findForUpdate(tenant, pipelineId).orElseThrow();
+        Set<String> missing = new TreeSet<>(visits.stagesInUse(tenant, pipelineId));
+        pipeline.stages().forEach(stage -> missing.remove(stage.key()));
+        if (!missing.isEmpty()) {
+            throw ApiException.conflict("stage-in-use", "Stage still in use",
+                    "the new definition removes stage(s) " + missing + " that stored events use; keep them", List.of());
         }
         entity.name = pipeline.name();
         entity.definition = write(document);
         entity.updatedAt = now;
-        entity.persist();
-        if (existing.isPresent()) {
-            PipelineEntity.flush();
-            refresher.refreshPipeline(tenant, pipeline);
-        }
-        return new Saved(view(entity), existing.isEmpty());
+        PipelineEntity.flush();
+        refresher.refreshPipeline(tenant, pipeline);
+        return new Saved(view(entity), false);
     }
 
     private Pipeline pipeline(PipelineEntity entity) {

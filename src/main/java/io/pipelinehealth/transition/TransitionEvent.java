@@ -1,6 +1,5 @@
 package io.pipelinehealth.transition;
 
-import io.pipelinehealth.visit.Step;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -36,9 +35,5 @@ public record TransitionEvent(
                 && (amount == null ? other.amount == null : other.amount != null && amount.compareTo(other.amount) == 0)
                 && Objects.equals(currency, other.currency)
                 && attributes.equals(other.attributes);
-    }
-
-    public Step.Event toStep() {
-        return new Step.Event(eventId, occurredAt, stage, ownerId, amount, currency, attributes);
     }
 }

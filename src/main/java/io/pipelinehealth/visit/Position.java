@@ -31,10 +31,6 @@ public record Position(
     /** What ended a position. */
     public enum ClosedBy { EVENT, HANDOFF }
 
-    public boolean openAt(Instant asOf) {
-        return !enteredAt.isAfter(asOf) && (leftAt == null || leftAt.isAfter(asOf));
-    }
-
     public boolean closedAt(Instant asOf) {
         return leftAt != null && !leftAt.isAfter(asOf);
     }

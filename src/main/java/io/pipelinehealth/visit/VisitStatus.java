@@ -24,8 +24,4 @@ public enum VisitStatus {
     public static VisitStatus open(long elapsedSeconds, StageRules rules) {
         return elapsedSeconds > rules.frozenAfterSeconds() ? FROZEN : OPEN;
     }
-
-    public boolean isClosed() {
-        return this != OPEN && this != FROZEN;
-    }
 }

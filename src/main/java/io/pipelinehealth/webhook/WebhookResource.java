@@ -36,6 +36,8 @@ public class WebhookResource {
     @Operation(summary = "Subscribe a URL to events", description = "Only https URLs (http when allowed) on public addresses; checked again before every attempt. The answer carries the signing secret, shown this once.")
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over this endpoint's limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "No, unreadable or unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid URL (not https, or an internal address) or events", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response subscribe(SubscriptionRequest request) {
         Subscription created = webhooks.subscribe(request);
@@ -47,7 +49,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Subscription> list(@BeanParam PageRequest page) {
-        return webhooks.list(page.after(), page.limit());
+        return webhooks.list(page);
     }
 
     @GET
@@ -76,6 +78,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Delivery> deliveries(@PathParam("id") String id, @BeanParam PageRequest page) {
-        return webhooks.deliveries(id, page.cursorValues(), page.limit());
+        return webhooks.deliveries(id, page);
     }
 }

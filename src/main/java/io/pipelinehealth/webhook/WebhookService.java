@@ -3,9 +3,10 @@ package io.pipelinehealth.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Page;
-import io.pipelinehealth.common.PageCursor;
+import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,8 +34,11 @@ public class WebhookService {
     private final WebhookTargets targets;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Cursors cursors;
 
-    WebhookService(TenantResolver tenants, WebhookStore store, WebhookTargets targets, ObjectMapper json, Clock clock) {
+    WebhookService(TenantResolver tenants, WebhookStore store, WebhookTargets targets, ObjectMapper json, Clock clock,
+            Cursors cursors) {
+        this.cursors = cursors;
         this.tenants = tenants;
         this.store = store;
         this.targets = targets;
@@ -79,10 +83,13 @@ public class WebhookService {
         return store.subscription(tenants.currentTenant(), id).orElseThrow(() -> ApiException.notFound("webhook", id));
     }
 
-    public Page<Subscription> list(String after, int limit) {
+    public Page<Subscription> list(PageRequest request) {
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
+        String after = paging.after() == null ? null : paging.after().string(0);
         List<Subscription> rows = store.subscriptions(tenants.currentTenant(), after, limit + 1);
         List<Subscription> items = rows.stream().limit(limit).toList();
-        return new Page<>(items, rows.size() > limit ? PageCursor.encode(items.get(items.size() - 1).id()) : null);
+        return new Page<>(items, rows.size() > limit ? paging.next(items.get(items.size() - 1).id()) : null);
     }
 
     @Transactional
@@ -92,18 +99,15 @@ public class WebhookService {
         }
     }
 
-    public Page<Delivery> deliveries(String id, List<String> cursor, int limit) {
+    public Page<Delivery> deliveries(String id, PageRequest request) {
         get(id);
-        Long before;
-        try {
-            before = cursor.isEmpty() ? null : Long.valueOf(cursor.get(0));
-        } catch (NumberFormatException e) {
-            throw PageCursor.invalid();
-        }
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
+        Long before = paging.after() == null ? null : paging.after().number(0);
         List<WebhookStore.Row> rows = store.deliveries(tenants.currentTenant(), id, before, limit + 1);
         List<Delivery> items = rows.stream().limit(limit).map(this::delivery).toList();
         return new Page<>(items, rows.size() > limit
-                ? PageCursor.encode(String.valueOf(items.get(items.size() - 1).deliveryId())) : null);
+                ? paging.next(items.get(items.size() - 1).deliveryId()) : null);
     }
 
     private Delivery delivery(WebhookStore.Row r) {

@@ -44,12 +44,6 @@ public class TestEchoResource {
     }
 
     @GET
-    @Path("/cursor")
-    public List<String> cursor(@QueryParam("cursor") String cursor) {
-        return PageCursor.decode(cursor);
-    }
-
-    @GET
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail");

@@ -93,7 +93,8 @@ class OpportunityListTest {
 
     @Test
     void emptyListIsAnEmptyPage() {
-        given().queryParam("pipelineId", unique("none")).get("/api/v1/opportunities").then().statusCode(200)
+        String pipeline = createStandardPipeline();
+        given().queryParam("pipelineId", pipeline).get("/api/v1/opportunities").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty()).body("nextCursor", nullValue());
     }
 }

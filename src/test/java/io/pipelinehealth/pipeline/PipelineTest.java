@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,7 +21,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -102,28 +108,62 @@ class PipelineTest {
 
     @Test
     void listIsPaginatedWithOpaqueCursors() {
-        Set<String> seen = new HashSet<>();
+        List<String> created = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            createStandardPipeline();
+            created.add(createStandardPipeline());
         }
         String cursor = null;
         List<String> ids = new ArrayList<>();
+        int pages = 0;
         do {
             var request = given().queryParam("limit", 2);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
             var page = request.get("/api/v1/pipelines").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("items.id", String.class));
+            List<String> items = page.getList("items.id", String.class);
+            ids.addAll(items);
             cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        for (String id : ids) {
-            if (!seen.add(id)) {
-                throw new AssertionError("pipeline listed twice: " + id);
+            pages++;
+            if (cursor != null) {
+                assertEquals(2, items.size(), "a page with a next cursor is full");
             }
-        }
+        } while (cursor != null);
+        // at least the three pipelines made here: with 2 per page, a nextCursor that is always null fails
+        assertTrue(pages >= 2, "pages: " + pages);
+        assertTrue(ids.containsAll(created), "every pipeline is listed once the cursor is followed");
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "no pipeline listed twice");
+        assertEquals(ids.stream().sorted().toList(), ids, "in id order across pages");
         given().queryParam("limit", 0).get("/api/v1/pipelines").then().statusCode(400);
         given().queryParam("cursor", "garbage!").get("/api/v1/pipelines").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void concurrentFirstPutsOfOnePipelineCreateItOnce() throws Exception {
+        String id = unique("race");
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(standardPipeline(List.of()))
+                            .put("/api/v1/pipelines/{id}", id).then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, answered.stream().filter(s -> s == 201).count(), "exactly one creates: " + answered);
+            assertEquals(clients - 1, answered.stream().filter(s -> s == 200).count(), "the rest replace: " + answered);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/api/v1/pipelines/{id}", id).then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(id));
     }
 }

@@ -85,15 +85,36 @@ class IngestTest {
         assertEquals(before, figures(o));
     }
 
+    /** The value of a counter as Prometheus scrapes it; no other test ingests while this one runs. */
+    private static double counter(String name) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static void assertCounted(double stored, double duplicates, Runnable batch) {
+        double storedBefore = counter("pipeline_health_transitions_stored_total");
+        double duplicatesBefore = counter("pipeline_health_transitions_duplicates_total");
+        batch.run();
+        assertEquals(stored, counter("pipeline_health_transitions_stored_total") - storedBefore, "stored");
+        assertEquals(duplicates, counter("pipeline_health_transitions_duplicates_total") - duplicatesBefore,
+                "duplicates");
+    }
+
     @Test
     void storedAndDuplicateEventsAreCountedInMetrics() {
         String pipeline = createStandardPipeline();
         String o = unique("o");
-        post(history(o, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
-        post(history(o, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("pipeline_health_transitions_stored_total"))
-                .body(containsString("pipeline_health_transitions_duplicates_total"));
+        List<Map<String, Object>> two = history(o, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z",
+                "discover", "2026-01-02T00:00:00Z");
+        assertCounted(2, 0, () -> post(two).statusCode(200));
+        assertCounted(0, 2, () -> post(two).statusCode(200));
+        List<Map<String, Object>> oneNew = List.of(two.get(1),
+                event(o + "-new", o, pipeline, "propose", "2026-01-03T00:00:00Z", "ana"));
+        assertCounted(1, 1, () -> post(oneNew).statusCode(200));
+        // a refused batch counts nothing
+        assertCounted(0, 0, () -> post(List.of(event(o + "-bad", o, pipeline, "nowhere", "2026-01-04T00:00:00Z",
+                "ana"))).statusCode(422));
     }
 
     @Test
