@@ -1,17 +1,26 @@
 package io.pipelinehealth.common;
 
+import io.pipelinehealth.identity.ApiKey;
+import io.pipelinehealth.identity.CurrentKey;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The tenant of the current request. There is one tenant for now; per-tenant API keys will change
- * this class and nothing else, since every query takes its tenant from here.
+ * The tenant of the current request: the authenticated key's, never the URL's or the body's.
+ * Every store takes its tenant from here. Outside a request (scheduled jobs) it is
+ * {@link #DEFAULT_TENANT}; those jobs pass their tenant explicitly where they work per tenant.
  */
 @ApplicationScoped
 public class TenantResolver {
 
     public static final String DEFAULT_TENANT = "default";
 
+    private final CurrentKey key;
+
+    TenantResolver(CurrentKey key) {
+        this.key = key;
+    }
+
     public String currentTenant() {
-        return DEFAULT_TENANT;
+        return key.get().map(ApiKey::tenantId).orElse(DEFAULT_TENANT);
     }
 }

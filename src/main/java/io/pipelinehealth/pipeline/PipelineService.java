@@ -6,6 +6,7 @@ import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageCursor;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.identity.AuditLog;
 import io.pipelinehealth.visit.VisitRefresher;
 import io.pipelinehealth.visit.VisitStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,11 @@ public class PipelineService {
     private final VisitStore visits;
     private final VisitRefresher refresher;
 
-    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher) {
+    private final AuditLog audit;
+
+    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher,
+            AuditLog audit) {
+        this.audit = audit;
         this.tenants = tenants;
         this.json = json;
         this.clock = clock;
@@ -94,6 +99,7 @@ public class PipelineService {
         entity.definition = write(document);
         entity.updatedAt = now;
         entity.persist();
+        audit.record(existing.isPresent() ? "pipeline.replace" : "pipeline.create", pipelineId);
         if (existing.isPresent()) {
             PipelineEntity.flush();
             refresher.refreshPipeline(tenant, pipeline);

@@ -1,5 +1,7 @@
 package io.pipelinehealth.transition;
 
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.util.List;
 
+@RolesAllowed({ Roles.ADMIN, Roles.INGEST })
 @Path("/api/v1/transitions")
 @Tag(name = "Transitions")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageCursor;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.identity.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -33,7 +34,10 @@ public class WebhookService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    WebhookService(TenantResolver tenants, WebhookStore store, ObjectMapper json, Clock clock) {
+    private final AuditLog audit;
+
+    WebhookService(TenantResolver tenants, WebhookStore store, ObjectMapper json, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.tenants = tenants;
         this.store = store;
         this.json = json;
@@ -67,6 +71,7 @@ public class WebhookService {
                 List.copyOf(new LinkedHashSet<>(events)), true, null, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 "whsec_" + Base64.getEncoder().encodeToString(key));
         store.insertSubscription(tenants.currentTenant(), subscription);
+        audit.record("webhook.create", subscription.id());
         return subscription;
     }
 
@@ -85,6 +90,7 @@ public class WebhookService {
         if (!store.deleteSubscription(tenants.currentTenant(), id)) {
             throw ApiException.notFound("webhook", id);
         }
+        audit.record("webhook.delete", id);
     }
 
     public Page<Delivery> deliveries(String id, List<String> cursor, int limit) {
