@@ -74,7 +74,7 @@ public class Bootstrap {
         }
     }
 
-    private static void write(Path file, String key) {
+    static void write(Path file, String key) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
