@@ -48,7 +48,9 @@ public class Bootstrap {
 
     void onStart(@Observes StartupEvent event) {
         if (configuredKey.isPresent()) {
-            install(configuredKey.get());
+            if (install(configuredKey.get())) {
+                LOG.info("Installed the configured bootstrap key (roles operator, admin; tenant default)");
+            }
         } else if (!store.anyKey()) {
             String key = KeyMaterial.newKey();
             write(Path.of(config.file()), key);
@@ -58,8 +60,8 @@ public class Bootstrap {
         }
     }
 
-    /** Makes {@code key} the bootstrap key; idempotent. */
-    public void install(String key) {
+    /** Makes {@code key} the bootstrap key; idempotent: false when it already was. */
+    public boolean install(String key) {
         if (key.length() < MIN_LENGTH) {
             throw new IllegalStateException("PIPELINE_HEALTH_BOOTSTRAP_KEY must be at least " + MIN_LENGTH
                     + " characters; use a random value, for example ph_ and 32 random bytes in base64url");
@@ -70,8 +72,8 @@ public class Bootstrap {
         boolean changed = QuarkusTransaction.requiringNew().call(() -> store.upsert(bootstrap, KeyMaterial.hash(key)));
         if (changed) {
             verifier.evict(TenantResolver.DEFAULT_TENANT, KEY_ID);
-            LOG.info("Installed the configured bootstrap key (roles operator, admin; tenant default)");
         }
+        return changed;
     }
 
     static void write(Path file, String key) {
