@@ -1,5 +1,7 @@
 package io.pipelinehealth.analytics;
 
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Instants;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Rep, stage and standards analytics of one pipeline: JSON arrays, or CSV with the same columns. */
+@RolesAllowed({ Roles.ADMIN, Roles.READ })
 @Path("/api/v1/analytics")
 @Produces({ MediaType.APPLICATION_JSON, CsvRows.TEXT_CSV })
 public class AnalyticsResource {

@@ -1,5 +1,8 @@
 package io.pipelinehealth.analytics;
 
+import io.pipelinehealth.identity.RepAccess;
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,14 +15,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A rep's own figures, for the rep: stage profile, open deals and frozen deals. */
+@RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
 @Path("/api/v1/reps")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepProfileResource {
 
     private final AnalyticsService analytics;
     private final Clock clock;
+    private final RepAccess reps;
 
-    RepProfileResource(AnalyticsService analytics, Clock clock) {
+    RepProfileResource(AnalyticsService analytics, Clock clock, RepAccess reps) {
+        this.reps = reps;
         this.analytics = analytics;
         this.clock = clock;
     }
@@ -38,6 +44,7 @@ public class RepProfileResource {
             @QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
             @QueryParam("minVisits") String minVisits, @QueryParam("share") String share) {
+        reps.checkProfile(ownerId);
         return analytics.profile(ownerId, pipelineId, AnalyticsWindow.of(from, to, asOf, clock),
                 PatternRule.of(minVisits, share));
     }

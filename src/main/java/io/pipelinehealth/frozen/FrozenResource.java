@@ -1,5 +1,8 @@
 package io.pipelinehealth.frozen;
 
+import io.pipelinehealth.identity.RepAccess;
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 
 /** Frozen deals: JSON by default, CSV with Accept: text/csv or format=csv (next cursor in X-Next-Cursor). */
+@RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
 @Path("/api/v1/frozen")
 @Tag(name = "Frozen deals")
 public class FrozenResource {
@@ -29,8 +33,10 @@ public class FrozenResource {
 
     private final FrozenService frozen;
     private final Clock clock;
+    private final RepAccess reps;
 
-    FrozenResource(FrozenService frozen, Clock clock) {
+    FrozenResource(FrozenService frozen, Clock clock, RepAccess reps) {
+        this.reps = reps;
         this.frozen = frozen;
         this.clock = clock;
     }
@@ -45,7 +51,8 @@ public class FrozenResource {
             @QueryParam("stage") String stage, @QueryParam("asOf") String asOf, @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @BeanParam PageRequest request) {
         boolean csv = csv(format, accept);
-        Page<FrozenItem> page = frozen.list(pipelineId, ownerId, stage, Instants.asOf(asOf, clock), request);
+        Page<FrozenItem> page = frozen.list(pipelineId, reps.ownerFilter(ownerId), stage, Instants.asOf(asOf, clock),
+                request);
         if (!csv) {
             return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
         }

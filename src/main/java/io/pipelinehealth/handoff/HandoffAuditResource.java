@@ -1,5 +1,7 @@
 package io.pipelinehealth.handoff;
 
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Every hand-off with who did it, when and why (rule 12). */
+@RolesAllowed({ Roles.ADMIN, Roles.READ })
 @Path("/api/v1/handoffs")
 @Tag(name = "Hand-offs")
 @Produces(MediaType.APPLICATION_JSON)

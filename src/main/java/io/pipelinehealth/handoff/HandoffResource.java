@@ -1,5 +1,7 @@
 package io.pipelinehealth.handoff;
 
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** Hands an opportunity to marketing nurturing, back to sales, or disqualifies it. */
+@RolesAllowed({ Roles.ADMIN, Roles.HANDOFF, Roles.REP })
 @Path("/api/v1/opportunities/{opportunityId}/handoffs")
 @Tag(name = "Hand-offs")
 @Produces(MediaType.APPLICATION_JSON)

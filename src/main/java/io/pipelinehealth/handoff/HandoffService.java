@@ -2,6 +2,8 @@ package io.pipelinehealth.handoff;
 
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.identity.AuditLog;
+import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.opportunity.OpportunityState;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
@@ -32,9 +34,13 @@ public class HandoffService {
     private final HistoryStore history;
     private final VisitRefresher refresher;
     private final WebhookOutbox outbox;
+    private final RepAccess reps;
+    private final AuditLog audit;
 
     HandoffService(TenantResolver tenants, Clock clock, PipelineService pipelines, HandoffStore store,
-            HistoryStore history, VisitRefresher refresher, WebhookOutbox outbox) {
+            HistoryStore history, VisitRefresher refresher, WebhookOutbox outbox, RepAccess reps, AuditLog audit) {
+        this.reps = reps;
+        this.audit = audit;
         this.tenants = tenants;
         this.clock = clock;
         this.pipelines = pipelines;
@@ -46,7 +52,10 @@ public class HandoffService {
 
     @Transactional
     public Handoff handOff(String opportunityId, HandoffRequest request) {
-        HandoffCommand command = HandoffCommand.parse(request, clock.instant());
+        HandoffRequest trusted = request == null ? null : new HandoffRequest(request.direction(), request.at(),
+                request.reason(), reps.actor(), request.stage(), request.ownerId());
+        HandoffCommand command = HandoffCommand.parse(trusted, clock.instant());
+        reps.checkHandoff(opportunityId, command.direction().name());
         return record(tenants.currentTenant(), opportunityId, command);
     }
 
@@ -66,6 +75,7 @@ public class HandoffService {
         }
         Handoff handoff = store.insert(tenant, opportunityId, pipelineId, command, clock.instant());
         refresher.refresh(tenant, pipeline, List.of(opportunityId));
+        audit.record(tenant, "handoff." + handoff.direction(), opportunityId);
         outbox.enqueue(tenant, HandoffEvents.type(handoff.direction()), HandoffEvents.data(handoff));
         return handoff;
     }

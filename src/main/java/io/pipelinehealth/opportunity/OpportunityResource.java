@@ -1,5 +1,9 @@
 package io.pipelinehealth.opportunity;
 
+import io.pipelinehealth.identity.RepAccess;
+import io.pipelinehealth.identity.Roles;
+import java.time.Instant;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 
+@RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
 @Path("/api/v1/opportunities")
 @Tag(name = "Opportunities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,8 +31,10 @@ public class OpportunityResource {
     private final OpportunityService opportunities;
     private final OpportunityListService list;
     private final Clock clock;
+    private final RepAccess reps;
 
-    OpportunityResource(OpportunityService opportunities, OpportunityListService list, Clock clock) {
+    OpportunityResource(OpportunityService opportunities, OpportunityListService list, Clock clock, RepAccess reps) {
+        this.reps = reps;
         this.opportunities = opportunities;
         this.list = list;
         this.clock = clock;
@@ -40,7 +47,9 @@ public class OpportunityResource {
     @APIResponse(responseCode = "400", description = "Invalid asOf", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such opportunity, or none of its events at or before asOf", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OpportunityView get(@PathParam("opportunityId") String opportunityId, @QueryParam("asOf") String asOf) {
-        return opportunities.view(opportunityId, Instants.asOf(asOf, clock));
+        Instant at = Instants.asOf(asOf, clock);
+        reps.checkOwns(opportunityId);
+        return opportunities.view(opportunityId, at);
     }
 
     @GET
@@ -51,6 +60,6 @@ public class OpportunityResource {
     public Page<OpportunityListItem> list(@QueryParam("pipelineId") String pipelineId,
             @QueryParam("ownerId") String ownerId, @QueryParam("stage") String stage,
             @QueryParam("status") String status, @QueryParam("asOf") String asOf, @BeanParam PageRequest page) {
-        return list.list(pipelineId, ownerId, stage, status, Instants.asOf(asOf, clock), page);
+        return list.list(pipelineId, reps.ownerFilter(ownerId), stage, status, Instants.asOf(asOf, clock), page);
     }
 }

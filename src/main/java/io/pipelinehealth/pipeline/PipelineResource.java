@@ -1,5 +1,7 @@
 package io.pipelinehealth.pipeline;
 
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +33,7 @@ public class PipelineResource {
         this.pipelines = pipelines;
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
     @GET
     @Operation(summary = "List pipelines", description = "Pipelines in id order, paginated with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "A page of pipelines")
@@ -39,6 +42,7 @@ public class PipelineResource {
         return pipelines.list(page);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
     @GET
     @Path("{pipelineId}")
     @Operation(summary = "Read a pipeline", description = "The definition with defaults filled in.")
@@ -48,6 +52,7 @@ public class PipelineResource {
         return pipelines.view(pipelineId).orElseThrow(() -> ApiException.notFound("pipeline", pipelineId));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{pipelineId}")
     @Operation(summary = "Create or replace a pipeline", description = "Array order is stage order. A replacement re-derives every visit of the pipeline; it may not remove a stage that stored events use.")

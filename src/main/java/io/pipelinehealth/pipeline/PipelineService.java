@@ -7,6 +7,7 @@ import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.identity.AuditLog;
 import io.pipelinehealth.visit.VisitRefresher;
 import io.pipelinehealth.visit.VisitStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,12 @@ public class PipelineService {
     private final VisitRefresher refresher;
     private final Cursors cursors;
 
+    private final AuditLog audit;
+
     PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher,
-            Cursors cursors) {
+            Cursors cursors, AuditLog audit) {
         this.cursors = cursors;
+        this.audit = audit;
         this.tenants = tenants;
         this.json = json;
         this.clock = clock;
@@ -90,6 +94,7 @@ public class PipelineService {
         // Insert first: of two concurrent first PUTs one inserts (201), the other waits on the key,
         // then finds the row and replaces it (200); neither sees a primary-key violation.
         if (PipelineEntity.insertIfAbsent(tenant, pipelineId, pipeline.name(), write(document), now)) {
+            audit.record("pipeline.create", pipelineId);
             return new Saved(view(PipelineEntity.find(tenant, pipelineId).orElseThrow()), true);
         }
         PipelineEntity entity = PipelineEntity.findForUpdate(tenant, pipelineId).orElseThrow();
@@ -103,6 +108,7 @@ public class PipelineService {
         entity.definition = write(document);
         entity.updatedAt = now;
         PipelineEntity.flush();
+        audit.record("pipeline.replace", pipelineId);
         refresher.refreshPipeline(tenant, pipeline);
         return new Saved(view(entity), false);
     }

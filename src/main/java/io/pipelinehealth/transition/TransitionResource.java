@@ -1,6 +1,8 @@
 package io.pipelinehealth.transition;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 
+@RolesAllowed({ Roles.ADMIN, Roles.INGEST })
 @Path("/api/v1/transitions")
 @Tag(name = "Transitions")
 @Produces(MediaType.APPLICATION_JSON)

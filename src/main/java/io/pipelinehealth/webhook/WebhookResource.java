@@ -1,5 +1,7 @@
 package io.pipelinehealth.webhook;
 
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +33,7 @@ public class WebhookResource {
         this.webhooks = webhooks;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to events", description = "Only https URLs (http when allowed) on public addresses; checked again before every attempt. The answer carries the signing secret, shown this once.")
@@ -44,6 +47,7 @@ public class WebhookResource {
         return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.READ })
     @GET
     @Operation(summary = "List subscriptions")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
@@ -52,6 +56,7 @@ public class WebhookResource {
         return webhooks.list(page);
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.READ })
     @GET
     @Path("{id}")
     @Operation(summary = "Read a subscription", description = "Without its secret.")
@@ -61,6 +66,7 @@ public class WebhookResource {
         return webhooks.get(id);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a subscription and its delivery log")
@@ -71,6 +77,7 @@ public class WebhookResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({ Roles.ADMIN, Roles.READ })
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "Delivery log of a subscription", description = "Newest first, keyset-paginated.")

@@ -8,6 +8,7 @@ import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.identity.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -36,9 +37,12 @@ public class WebhookService {
     private final Clock clock;
     private final Cursors cursors;
 
+    private final AuditLog audit;
+
     WebhookService(TenantResolver tenants, WebhookStore store, WebhookTargets targets, ObjectMapper json, Clock clock,
-            Cursors cursors) {
+            Cursors cursors, AuditLog audit) {
         this.cursors = cursors;
+        this.audit = audit;
         this.tenants = tenants;
         this.store = store;
         this.targets = targets;
@@ -76,6 +80,7 @@ public class WebhookService {
                 List.copyOf(new LinkedHashSet<>(events)), true, null, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 "whsec_" + Base64.getEncoder().encodeToString(key));
         store.insertSubscription(tenants.currentTenant(), subscription);
+        audit.record("webhook.create", subscription.id());
         return subscription;
     }
 
@@ -97,6 +102,7 @@ public class WebhookService {
         if (!store.deleteSubscription(tenants.currentTenant(), id)) {
             throw ApiException.notFound("webhook", id);
         }
+        audit.record("webhook.delete", id);
     }
 
     public Page<Delivery> deliveries(String id, PageRequest request) {

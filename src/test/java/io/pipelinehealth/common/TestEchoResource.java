@@ -1,5 +1,6 @@
 package io.pipelinehealth.common;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Test-only endpoints that exercise the error mapping; not part of the application. */
+@PermitAll
 @Path("/test-echo")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

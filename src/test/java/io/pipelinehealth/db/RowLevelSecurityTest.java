@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class RowLevelSecurityTest {
 
     /** Tables with a tenant_id column that row-level security leaves out on purpose (ids only, see V6). */
-    private static final List<String> UNPROTECTED = List.of("tenant_directory");
+    /** Tables a unit of work reads before it has a tenant (V6, V8 say why). */
+    private static final List<String> UNPROTECTED = List.of("tenant_directory", "tenant", "api_key");
 
     @Inject
     AgroalDataSource dataSource;

@@ -34,7 +34,7 @@ class HandoffAuditTest {
         String b = unique("b");
         post(history(a, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
         post(history(b, pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
-        handoff(b, "TO_NURTURING", "2026-01-03T00:00:00Z", "by", "mia").statusCode(201);
+        handoff(b, "TO_NURTURING", "2026-01-03T00:00:00Z", "by", "mia").statusCode(201); // by comes from the key
         handoff(a, "TO_NURTURING", "2026-01-02T00:00:00Z").statusCode(201);
         handoff(a, "TO_SALES", "2026-01-05T00:00:00Z", "stage", "propose", "ownerId", "bob").statusCode(201);
         handoff(b, "DISQUALIFY", "2026-01-06T00:00:00Z").statusCode(201);
@@ -42,7 +42,7 @@ class HandoffAuditTest {
         JsonPath all = page(pipeline);
         assertEquals(List.of(a, b, a, b), all.getList("items.opportunityId"));
         assertEquals(List.of("TO_NURTURING", "TO_NURTURING", "TO_SALES", "DISQUALIFY"), all.getList("items.direction"));
-        assertEquals("mia", all.getString("items[1].by"));
+        assertEquals("bootstrap", all.getString("items[1].by"));
         assertNull(all.get("nextCursor"));
 
         assertEquals(List.of(a, b), page(pipeline, "direction", "TO_NURTURING").getList("items.opportunityId"));

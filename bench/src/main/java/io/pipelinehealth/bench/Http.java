@@ -17,6 +17,13 @@ final class Http {
     private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
     private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
 
+    /**
+     * The API key every request sends: PIPELINE_HEALTH_KEY when set (a service started elsewhere),
+     * else a fresh random key that {@link Service} gives the started service as its bootstrap key.
+     */
+    static final String KEY = System.getenv().getOrDefault("PIPELINE_HEALTH_KEY",
+            "ph_bench-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID());
+
     final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(60)).build();
     final String base;
@@ -28,6 +35,7 @@ final class Http {
 
     HttpRequest postRequest(String path, String contentType, String body) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + KEY)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -41,12 +49,13 @@ final class Http {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + KEY).GET().build());
     }
 
     HttpResponse<String> put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** A batch must answer 200 and account for every event as stored or duplicate. */

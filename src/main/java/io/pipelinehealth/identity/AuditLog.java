@@ -1,0 +1,88 @@
+package io.pipelinehealth.identity;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.common.Page;
+import io.pipelinehealth.common.Cursors;
+import io.pipelinehealth.common.PageRequest;
+import io.pipelinehealth.common.TenantResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit trail of changes. Entries are written in the caller's transaction, so a change and its
+ * entry are stored together or not at all. Listed newest first.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    private final AgroalDataSource dataSource;
+    private final CurrentKey currentKey;
+    private final TenantResolver tenants;
+    private final Clock clock;
+    private final Cursors cursors;
+
+    AuditLog(AgroalDataSource dataSource, CurrentKey currentKey, TenantResolver tenants, Clock clock, Cursors cursors) {
+        this.cursors = cursors;
+        this.dataSource = dataSource;
+        this.currentKey = currentKey;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** Records an action of the current key in its tenant; target names what changed. */
+    public void record(String action, String target) {
+        record(tenants.currentTenant(), action, target);
+    }
+
+    /** Records an action in a given tenant, by the current key if there is one (else by the service). */
+    public void record(String tenantId, String action, String target) {
+        Optional<ApiKey> key = currentKey.get();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into audit_event (tenant_id, at, key_id, key_name, action, target) values (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, tenantId);
+            insert.setObject(2, Jdbc.timestamptz(clock.instant()));
+            insert.setString(3, key.map(ApiKey::id).orElse(null));
+            insert.setString(4, key.map(ApiKey::name).orElse(null));
+            insert.setString(5, action);
+            insert.setString(6, target);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    public Page<AuditEntry> page(PageRequest request) {
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
+        long before = paging.after() == null ? Long.MAX_VALUE : paging.after().number(0);
+        List<AuditEntry> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select audit_id, at, key_id, key_name, action, target from audit_event
+                        where tenant_id = ? and audit_id < ? order by audit_id desc limit ?""")) {
+            query.setString(1, tenants.currentTenant());
+            query.setLong(2, before);
+            query.setInt(3, limit + 1);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new AuditEntry(result.getLong(1), Jdbc.instant(result, 2), result.getString(3),
+                            result.getString(4), result.getString(5), result.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        List<AuditEntry> items = rows.stream().limit(limit).toList();
+        String next = rows.size() > limit ? paging.next(items.get(limit - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+}

@@ -1,0 +1,81 @@
+package io.pipelinehealth.identity;
+
+import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Page;
+import io.pipelinehealth.common.Cursors;
+import io.pipelinehealth.common.PageRequest;
+import io.pipelinehealth.common.TenantResolver;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Creates, lists and revokes the keys of the current tenant. */
+@ApplicationScoped
+public class KeyService {
+
+    private final KeyStore store;
+    private final KeyVerifier verifier;
+    private final AuditLog audit;
+    private final TenantResolver tenants;
+    private final CurrentKey currentKey;
+    private final Clock clock;
+    private final Cursors cursors;
+
+    KeyService(KeyStore store, KeyVerifier verifier, AuditLog audit, TenantResolver tenants, CurrentKey currentKey,
+            Clock clock, Cursors cursors) {
+        this.store = store;
+        this.verifier = verifier;
+        this.audit = audit;
+        this.tenants = tenants;
+        this.currentKey = currentKey;
+        this.clock = clock;
+        this.cursors = cursors;
+    }
+
+    @Transactional
+    public NewKey create(KeyRequest request) {
+        Instant now = clock.instant();
+        boolean operator = currentKey.require().roles().contains(Roles.OPERATOR);
+        KeyCommand command = KeyCommand.parse(request, now, operator);
+        NewKey key = insert(tenants.currentTenant(), command, now);
+        audit.record("key.create", key.id());
+        return key;
+    }
+
+    /** Inserts a new key in a tenant; for callers that own the transaction and the audit entry. */
+    NewKey insert(String tenantId, KeyCommand command, Instant now) {
+        String secret = KeyMaterial.newKey();
+        ApiKey key = new ApiKey(tenantId, KeyMaterial.newId(), command.name(), command.roles(), command.ownerId(),
+                KeyMaterial.visiblePrefix(secret), now, command.expiresAt(), null, null);
+        store.insert(key, KeyMaterial.hash(secret));
+        return NewKey.of(key, secret);
+    }
+
+    public Page<KeyView> list(PageRequest request) {
+        Cursors.Paging paging = cursors.open(request);
+        int limit = paging.limit();
+        String after = paging.after() == null ? null : paging.after().string(0);
+        List<ApiKey> rows = store.page(tenants.currentTenant(), after, limit + 1);
+        List<KeyView> items = rows.stream().limit(limit).map(KeyView::of).toList();
+        String next = rows.size() > limit ? paging.next(items.get(limit - 1).id()) : null;
+        return new Page<>(items, next);
+    }
+
+    /**
+     * Revokes at once on this replica: the cached copy is dropped after the commit, so no request
+     * can cache the key again from the old row. Other replicas drop theirs within the cache TTL.
+     */
+    public void revoke(String keyId) {
+        String tenant = tenants.currentTenant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!store.revoke(tenant, keyId, clock.instant())) {
+                throw ApiException.notFound("key", keyId);
+            }
+            audit.record("key.revoke", keyId);
+        });
+        verifier.evict(tenant, keyId);
+    }
+}

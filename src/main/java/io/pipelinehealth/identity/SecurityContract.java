@@ -1,0 +1,55 @@
+package io.pipelinehealth.identity;
+
+import io.pipelinehealth.common.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * Adds the bearer security scheme (required globally) and the 401, 403 and 429 answers every
+ * /api/v1 operation can give to the served spec, so the annotations need not repeat them.
+ */
+public class SecurityContract implements OASFilter {
+
+    static final String SCHEME = "bearer";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme(SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API key (ph_...) as a bearer token; see README, Keys, roles and tenants."));
+        openAPI.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(SCHEME));
+        openAPI.getComponents()
+                .addResponse("Unauthorized", problem("Missing, unknown, revoked or expired key (WWW-Authenticate: Bearer)"))
+                .addResponse("Forbidden", problem("The key has no role that allows this"))
+                .addResponse("TooManyRequests", problem("The key's rate limit is spent; Retry-After says when to retry"));
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/v1/")) {
+                item.getOperations().values().forEach(SecurityContract::addAnswers);
+            }
+        });
+    }
+
+    private static void addAnswers(Operation operation) {
+        operation.getResponses()
+                .addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"))
+                .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"))
+                .addAPIResponse("429", OASFactory.createAPIResponse().ref("TooManyRequests"));
+    }
+
+    private static APIResponse problem(String description) {
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("Problem")));
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+}

@@ -1,0 +1,37 @@
+package io.pipelinehealth.identity;
+
+import io.pipelinehealth.common.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Authentication and authorization failures as problem+json (401 with {@code WWW-Authenticate: Bearer}). */
+public class SecurityProblems {
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        return new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "This key has no role that allows " + request.method() + " " + request.path() + ".", request.path(),
+                null).toResponse();
+    }
+
+    static Response unauthorized(HttpServerRequest request) {
+        Response problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                "Send a valid API key: Authorization: Bearer <key>. It is missing, unknown, revoked or expired.",
+                request.path(), null).toResponse();
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer").build();
+    }
+}
