@@ -70,7 +70,7 @@ function judge(execution) {
   if (!operation) reasons.push('no operation of openapi.yaml matches this request');
   for (const a of execution.assertions || []) if (a.error) reasons.push(`portman test "${a.assertion}": ${a.error.message}`);
   if (!response) {
-    reasons.push(`no answer: ${execution.requestError ? execution.requestError.message : 'request failed'}`);
+    reasons.push(`no answer: ${execution.requestError?.message || execution.requestError?.code || 'the request failed'}`);
     return { opKey, status: '-', reasons };
   }
   const status = response.code;
@@ -111,8 +111,10 @@ function judge(execution) {
 const executions = report.run.executions || [];
 const perOp = new Map();
 const failures = [];
+const touched = new Set();
 for (const execution of executions) {
   const verdict = judge(execution);
+  touched.add(verdict.opKey);
   const counts = perOp.get(verdict.opKey) || { sent: 0, failed: 0, statuses: {} };
   counts.sent++;
   counts.statuses[verdict.status] = (counts.statuses[verdict.status] || 0) + 1;
@@ -144,10 +146,8 @@ for (const o of operations) {
   perOp.delete(o.key);
 }
 for (const [key, c] of perOp) console.log(`  ${key.padEnd(52)} ${String(c.sent).padStart(4)} sent ${String(c.failed).padStart(4)} failed`);
-const untouched = operations.filter((o) => !executions.some((e) => judge(e).opKey === o.key));
-if (untouched.length > 0) {
-  for (const o of untouched) console.log(`FAIL ${o.key}: no request was sent to this operation`);
-}
+const untouched = operations.filter((o) => !touched.has(o.key));
+for (const o of untouched) console.log(`FAIL ${o.key}: no request was sent to this operation`);
 const failed = failures.length + untouched.length;
 console.log(`${executions.length - failures.length} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
