@@ -107,6 +107,11 @@ function queryVariations(op) {
     if (!hasParam(op, name)) continue;
     for (const value of ['0', '-1', '1e309', 'NaN', 'abc', '99999999999999999999']) variation(`query ${name} ${value}`, op, q(name, value));
   }
+  if (hasParam(op, 'format')) {
+    // The CSV answer is part of the contract too (its Content-Type is checked).
+    variation('query format csv', op, q('format', 'csv'), { refuse: false });
+    variation('query format unknown', op, q('format', 'xlsx'));
+  }
   for (const name of ID_PARAMS) {
     if (!hasParam(op, name)) continue;
     variation(`query ${name} NUL`, op, q(name, 'a%00b'));
