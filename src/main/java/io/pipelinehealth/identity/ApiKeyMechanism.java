@@ -32,8 +32,15 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().failure(new AuthenticationFailedException("not a bearer key"));
         }
         String key = header.substring(BEARER.length()).strip();
+        // The verified key is also kept on the request, where CurrentKey reads it without asking the
+        // security layer: asking it from code that runs during authentication (the key lookup's
+        // own database connection takes its tenant from CurrentKey) would wait on itself.
         return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key),
-                context));
+                context)).invoke(identity -> {
+                    if (identity != null && identity.getAttribute(ApiKey.ATTRIBUTE) != null) {
+                        context.put(ApiKey.ATTRIBUTE, identity.getAttribute(ApiKey.ATTRIBUTE));
+                    }
+                });
     }
 
     @Override

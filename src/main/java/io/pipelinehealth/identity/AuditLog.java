@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.Cursors;
+import io.pipelinehealth.db.TenantSession;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +46,16 @@ public class AuditLog {
     /** Records an action in a given tenant, by the current key if there is one (else by the service). */
     public void record(String tenantId, String action, String target) {
         Optional<ApiKey> key = currentKey.get();
+        boolean otherTenant = !tenantId.equals(tenants.currentTenant());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into audit_event (tenant_id, at, key_id, key_name, action, target) values (?, ?, ?, ?, ?, ?)")) {
+            if (otherTenant) {
+                // An operator creating a tenant writes that tenant's first entries. Row-level security
+                // admits them only under that tenant, so the setting is switched for this one insert,
+                // transaction-locally, and switched back: the entries stay atomic with the change.
+                tenantSetting(connection, tenantId);
+            }
             insert.setString(1, tenantId);
             insert.setObject(2, Jdbc.timestamptz(clock.instant()));
             insert.setString(3, key.map(ApiKey::id).orElse(null));
@@ -55,8 +63,19 @@ public class AuditLog {
             insert.setString(5, action);
             insert.setString(6, target);
             insert.executeUpdate();
+            if (otherTenant) {
+                tenantSetting(connection, tenants.currentTenant());
+            }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
+        }
+    }
+
+    private static void tenantSetting(Connection connection, String tenantId) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("select set_config(?, ?, true)")) {
+            set.setString(1, TenantSession.TENANT_SETTING);
+            set.setString(2, tenantId);
+            set.execute();
         }
     }
 

@@ -1,27 +1,32 @@
 package io.pipelinehealth.identity;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 
-/** The key of the current request; empty outside a request or for an anonymous one. */
+/**
+ * The key of the current request; empty outside a request, for an anonymous one, and while the
+ * key is still being verified. It is read from the request, where {@link ApiKeyMechanism} puts it,
+ * never from the security layer, which would start (and wait for) authentication.
+ */
 @ApplicationScoped
 public class CurrentKey {
 
-    private final Instance<SecurityIdentity> identity;
+    private final Instance<CurrentVertxRequest> request;
 
-    CurrentKey(Instance<SecurityIdentity> identity) {
-        this.identity = identity;
+    CurrentKey(Instance<CurrentVertxRequest> request) {
+        this.request = request;
     }
 
     public Optional<ApiKey> get() {
         if (!Arc.container().requestContext().isActive()) {
             return Optional.empty();
         }
-        SecurityIdentity current = identity.get();
-        return current.isAnonymous() ? Optional.empty() : Optional.ofNullable(current.getAttribute(ApiKey.ATTRIBUTE));
+        RoutingContext context = request.get().getCurrent();
+        return context == null ? Optional.empty() : Optional.ofNullable(context.get(ApiKey.ATTRIBUTE));
     }
 
     /** The current key, for code that only runs behind {@code @RolesAllowed}. */
