@@ -31,13 +31,19 @@ const OPS = {
   'GET::/api/v1/reps/{ownerId}/profile': { path: { ownerId: 'ana' }, query: { pipelineId: 'std' } },
   'GET::/api/v1/analytics/stages': { query: { pipelineId: 'std' } },
   'GET::/api/v1/analytics/standards': { query: { pipelineId: 'std' } },
+  'GET::/api/v1/tenants': { query: { limit: '2' } },
+  'POST::/api/v1/tenants': { body: true },
+  'GET::/api/v1/keys': { query: { limit: '2' } },
+  'POST::/api/v1/keys': { body: true },
+  'DELETE::/api/v1/keys/{id}': { path: { id: '{{keyToDeleteId}}' } },
+  'GET::/api/v1/audit': { query: { limit: '2' } },
 };
 
 // Happy-path bodies (the openapi examples need data this run does not have).
 const BODIES = {
   'PUT::/api/v1/pipelines/{pipelineId}': {
     name: 'Fuzz put',
-    stages: [{ key: 'qualify', standard: 'P5D' }, { key: 'propose', standard: 'P7D', frozenAfter: 'P15D' }, { key: 'won', kind: 'WON' }],
+    stages: [{ key: 'qualify', name: 'Qualify', standard: 'P5D' }, { key: 'propose', standard: 'P7D', frozenAfter: 'P15D' }, { key: 'won', kind: 'WON' }],
     overrides: [{ when: { region: 'south' }, stage: 'propose', standard: 'P10D' }],
   },
   'POST::/api/v1/transitions': [
@@ -45,6 +51,8 @@ const BODIES = {
   ],
   'POST::/api/v1/opportunities/{opportunityId}/handoffs': { direction: 'TO_NURTURING', at: '2026-02-01T00:00:00Z', reason: 'no budget this year', by: 'mia' },
   'POST::/api/v1/webhooks': { url: 'http://127.0.0.1:9/fuzz-hook', events: ['opportunity.frozen'] },
+  'POST::/api/v1/tenants': { id: 'fz-tenant', name: 'Fuzz tenant' },
+  'POST::/api/v1/keys': { name: 'fuzz reader', roles: ['read'], expiresAt: '2099-01-01T00:00:00Z' },
 };
 
 const NUL = 'x\u0000y';
@@ -218,6 +226,32 @@ function bodyVariations(op) {
       'unknown field': { ...base, secret: 'mine' },
       'array instead of object': [base],
     });
+  } else if (op === 'POST::/api/v1/tenants') {
+    Object.assign(mutants, {
+      'NUL in id': { ...base, id: NUL },
+      'NUL in name': { ...base, id: 'fz-t-nul', name: NUL },
+      'lone surrogate in id': { ...base, id: LONE_SURROGATE },
+      'huge name': { ...base, id: 'fz-t-huge', name: HUGE },
+      'missing id': { name: base.name },
+      'id as number': { ...base, id: 42 },
+      'unknown field': { ...base, id: 'fz-t-unknown', plan: 'gold' },
+      'array instead of object': [base],
+    });
+  } else if (op === 'POST::/api/v1/keys') {
+    Object.assign(mutants, {
+      'NUL in name': { ...base, name: NUL },
+      'lone surrogate in name': { ...base, name: LONE_SURROGATE },
+      'huge name': { ...base, name: HUGE },
+      'unknown role': { ...base, roles: ['root'] },
+      'no roles': { ...base, roles: [] },
+      'rep without ownerId': { ...base, roles: ['rep'] },
+      'NUL in ownerId': { ...base, roles: ['rep'], ownerId: NUL },
+      'expiresAt in the past': { ...base, expiresAt: '2001-01-01T00:00:00Z' },
+      'expiresAt year 999999999': { ...base, expiresAt: INSTANTS['year-999999999'] },
+      'expiresAt 30 February': { ...base, expiresAt: INSTANTS['feb-30'] },
+      'unknown field': { ...base, key: 'ph_mine' },
+      'array instead of object': [base],
+    });
   }
   const mayPass = ['amount huge'];
   for (const [label, body] of Object.entries(mutants)) variation(`body ${label}`, op, b(body), { refuse: !mayPass.includes(label) });
@@ -269,9 +303,9 @@ function build(openapi) {
     },
     overwrites,
     globals: {
-      // openapi.yaml declares no security scheme yet, so the key goes on as a plain header.
+      // openapi.yaml's bearer scheme becomes the collection's auth; the seeded operator + admin key fills it.
+      securityOverwrites: { bearer: { token: '{{apiKey}}' } },
       collectionPreRequestScripts: [
-        "pm.request.headers.upsert({ key: 'Authorization', value: 'Bearer ' + pm.variables.get('apiKey') });",
         "pm.variables.set('hugeString', 'fz'.repeat(50000)); pm.variables.set('longString', 'fz'.repeat(1500));",
       ],
       orderOfFolders: [],

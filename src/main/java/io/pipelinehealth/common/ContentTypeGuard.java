@@ -11,10 +11,16 @@ import java.util.Set;
  * A body must say what it is: a request with a body and no Content-Type, or one that does not
  * parse as a media type ({@code %%%garbage}), is a 415 naming the types the endpoint accepts.
  * Without this, Quarkus REST picks a method for a missing type (the CSV reader of transitions)
- * and fails with a 500 on an unparsable one. Runs as a Vert.x route before the body is read.
+ * and fails with a 500 on an unparsable one. Every body is read as strict UTF-8, so another
+ * charset is refused the same way rather than read as something the client did not send; only
+ * US-ASCII and ISO-8859-1 pass, because HTTP libraries add them to text types by default (a body
+ * so labelled must still be UTF-8: anything else is a 400 naming the line). Runs as a Vert.x
+ * route before the body is read.
  */
 @ApplicationScoped
 public class ContentTypeGuard {
+
+    private static final Set<String> READ_AS_UTF8 = Set.of("utf-8", "utf8", "us-ascii", "iso-8859-1");
 
     void install(@Observes Router router) {
         router.route().order(-4).handler(context -> {
@@ -37,14 +43,16 @@ public class ContentTypeGuard {
 
     static String detail(String type, Set<String> accepted) {
         String sent = type == null ? "A body without Content-Type" : "Content-Type '" + (type.length() > 100 ? type.substring(0, 100) + "…" : type) + "'";
-        return sent + " is not accepted here; send " + String.join(" or ", accepted) + ".";
+        return sent + " is not accepted here; send " + String.join(" or ", accepted) + " (in UTF-8).";
     }
 
     private static boolean parses(String type) {
         try {
             MediaType parsed = MediaType.valueOf(type);
+            String charset = parsed.getParameters().get(MediaType.CHARSET_PARAMETER);
             return !parsed.getType().isBlank() && !parsed.getSubtype().isBlank()
-                    && parsed.getType().matches("[\\w.+-]+|\\*") && parsed.getSubtype().matches("[\\w.+-]+|\\*");
+                    && parsed.getType().matches("[\\w.+-]+|\\*") && parsed.getSubtype().matches("[\\w.+-]+|\\*")
+                    && (charset == null || READ_AS_UTF8.contains(charset.toLowerCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return false;
         }

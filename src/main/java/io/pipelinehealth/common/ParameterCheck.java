@@ -58,6 +58,11 @@ public class ParameterCheck {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        // The server decodes percent-escapes that are not UTF-8 (%FF, or %ED%A0%80 for a lone
+        // surrogate) to U+FFFD; such a value is not the one the client meant, so it names nothing.
+        if (value.indexOf('\uFFFD') >= 0) {
+            return "is not valid UTF-8 once percent-decoded (or contains U+FFFD)";
+        }
         return isId(name) ? Ids.problem(value) : Text.problem(value);
     }
 

@@ -1,6 +1,7 @@
 package io.pipelinehealth.common;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,7 +19,8 @@ import java.io.IOException;
  * Makes the application's ObjectMapper strict for every request body: a duplicate key or content
  * after the root value is malformed JSON (400), an unknown field is refused (422, so a typo such
  * as {@code "ammount"} cannot lose data), and every string, map key included, passes
- * {@link Text#problem} (422 naming the field) before any parser or JDBC sees it. Strings, numbers
+ * {@link Text#problem} (422 naming the field) before any parser or JDBC sees it; a number or
+ * boolean where a string belongs is refused rather than turned into text. Strings, numbers
  * and nesting have hard parse limits, so no single value can take much memory.
  */
 @Singleton
@@ -55,6 +57,11 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            // Jackson would turn 42 or true into "42" or "true": a number where text belongs is more
+            // likely a mistake (an id column exported as numbers) than a choice, so it is named.
+            if (p.currentToken() != null && p.currentToken().isScalarValue() && p.currentToken() != JsonToken.VALUE_STRING) {
+                throw new RejectedText(p, "must be a JSON string, not " + p.getText());
+            }
             String value = StringDeserializer.instance.deserialize(p, ctxt);
             String problem = Text.problem(value);
             if (problem != null) {

@@ -3,8 +3,8 @@ package io.pipelinehealth.identity;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Ids;
+import io.pipelinehealth.common.Instants;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,12 +38,12 @@ record KeyCommand(String name, List<String> roles, String ownerId, Instant expir
         Instant expiresAt = null;
         if (request.expiresAt() != null) {
             try {
-                expiresAt = Instant.parse(request.expiresAt());
+                expiresAt = Instants.parse(request.expiresAt());
                 if (!expiresAt.isAfter(now)) {
                     errors.add(FieldError.of("expiresAt", "must be in the future"));
                 }
-            } catch (DateTimeParseException e) {
-                errors.add(FieldError.of("expiresAt", "must be an ISO-8601 instant such as 2027-01-01T00:00:00Z"));
+            } catch (Instants.InvalidInstant e) {
+                errors.add(FieldError.of("expiresAt", e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {

@@ -69,6 +69,7 @@ public class WebhookResource {
     @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 has no body: any Accept will do
     @Operation(summary = "Delete a subscription and its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

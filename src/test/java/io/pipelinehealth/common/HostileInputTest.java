@@ -312,6 +312,52 @@ class HostileInputTest {
                 .body("errors.index", hasItem(99));
     }
 
+    @Test
+    void numberOrBooleanWhereTextBelongsIsRefusedNotTurnedIntoText() {
+        String pipeline = createStandardPipeline();
+        String opp = unique("o");
+        rawJson("[" + eventJson("REPLACED", opp, pipeline).replace("\"REPLACED\"", "42") + "]")
+                .statusCode(422).contentType(PROBLEM).body(containsString("eventId"));
+        rawJson("[" + eventJson(unique("e"), opp, pipeline).replace("}", ",\"attributes\":{\"vip\":true}}") + "]")
+                .statusCode(422).contentType(PROBLEM).body(containsString("vip"));
+        opportunity(opp, "2026-02-01T00:00:00Z").statusCode(404);
+    }
+
+    @Test
+    void aCharsetOtherThanUtf8IsRefused() {
+        String pipeline = createStandardPipeline();
+        String opp = unique("o");
+        given().contentType("application/json; charset=windows-1252")
+                .body(("[" + eventJson(unique("e"), opp, pipeline) + "]").getBytes(StandardCharsets.ISO_8859_1))
+                .post("/api/v1/transitions").then().statusCode(415).contentType(PROBLEM).body("detail", containsString("UTF-8"));
+        given().contentType("application/json; charset=utf-8").body("[" + eventJson(unique("e"), opp, pipeline) + "]")
+                .post("/api/v1/transitions").then().statusCode(200);
+    }
+
+    @Test
+    void percentEscapesThatAreNotUtf8NameNothing() {
+        String pipeline = createStandardPipeline();
+        given().urlEncodingEnabled(false).get("/api/v1/opportunities?pipelineId=" + pipeline + "%ED%A0%80")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("pipelineId"));
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(standardPipeline(List.of()))
+                .put("/api/v1/pipelines/p%FFx").then().statusCode(400).contentType(PROBLEM);
+        given().urlEncodingEnabled(false).get("/api/v1/pipelines/p%FFx").then().statusCode(404);
+    }
+
+    @Test
+    void keyExpiryOutsideTheInstantRangeIsRefusedNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", unique("k"), "roles", List.of("read"), "expiresAt", "+999999999-12-31T23:59:59Z"))
+                .post("/api/v1/keys").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("expiresAt"));
+    }
+
+    @Test
+    void deleteAnswersWhicheverMediaTypeTheClientAccepts() {
+        given().accept(PROBLEM).delete("/api/v1/webhooks/{id}", unique("wh")).then().statusCode(404).contentType(PROBLEM);
+        given().accept(PROBLEM).delete("/api/v1/keys/{id}", unique("key")).then().statusCode(404).contentType(PROBLEM);
+    }
+
     private static String eventJson(String eventId, String opportunityId, String pipelineId) {
         return "{\"eventId\":\"" + eventId + "\",\"opportunityId\":\"" + opportunityId + "\",\"pipelineId\":\""
                 + pipelineId + "\",\"stage\":\"qualify\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"ownerId\":\"ana\"}";

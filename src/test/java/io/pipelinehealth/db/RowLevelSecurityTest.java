@@ -113,7 +113,7 @@ class RowLevelSecurityTest {
         String a = Fixtures.unique("tenant-a");
         String b = Fixtures.unique("tenant-b");
         Subscription ofB = TenantContext.call(b, () -> webhooks.subscribe(
-                new SubscriptionRequest("https://93.184.216.34/hook", List.of(WebhookEvents.FROZEN))));
+                new SubscriptionRequest("https://192.0.2.10/hook", List.of(WebhookEvents.FROZEN))));
         assertEquals(ofB.id(), TenantContext.call(b, () -> webhooks.get(ofB.id())).id());
         ApiException missing = assertThrows(ApiException.class, () -> TenantContext.call(a, () -> webhooks.get(ofB.id())));
         assertEquals(404, missing.status());

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * DOMAIN rule 1 through the API and the database, over random histories: the same events posted
  * in order as one batch, or shuffled, split into random batches and partly replayed, give the same
  * opportunity view at every asOf. Seeds are fixed so a failure reproduces; the pure derivation's
- * properties are in {@code visit.VisitDeriverProperties}.
+ * properties are in {@code visit.VisitDeriverPropertiesTest}.
  */
 @QuarkusTest
 class ArrivalOrderPropertyTest {

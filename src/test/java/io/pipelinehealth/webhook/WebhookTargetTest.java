@@ -77,7 +77,7 @@ class WebhookTargetTest {
     @Test
     void publicTargetsAreAccepted() {
         String id = given().contentType(ContentType.JSON)
-                .body(Map.of("url", "https://93.184.216.34/hook", "events", List.of("opportunity.frozen")))
+                .body(Map.of("url", "https://192.0.2.10/hook", "events", List.of("opportunity.frozen")))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         given().delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
     }

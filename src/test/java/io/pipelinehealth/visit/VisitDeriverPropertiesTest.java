@@ -22,7 +22,7 @@ import net.jqwik.api.Tuple;
  * hand-offs at the instant of an event are common. The HTTP side of the same promise (shuffled,
  * batched and replayed posts) is {@code transition.ArrivalOrderPropertyTest}.
  */
-class VisitDeriverProperties {
+class VisitDeriverPropertiesTest {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final List<String> STAGES = List.of("qualify", "discover", "propose", "negotiate", "won", "lost");
@@ -97,7 +97,7 @@ class VisitDeriverProperties {
                         direction == HandoffDirection.TO_SALES ? "mia" : null));
         return Arbitraries.frequencyOf(Tuple.of(6, event), Tuple.of(1, handoff))
                 .list().ofMinSize(1).ofMaxSize(25)
-                .uniqueElements(VisitDeriverProperties::identity);
+                .uniqueElements(VisitDeriverPropertiesTest::identity);
     }
 
     /** Event ids and hand-off sequences are unique in a stored history. */
