@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,7 +44,9 @@ public class ContentTypeGuard {
 
     static String detail(String type, Set<String> accepted) {
         String sent = type == null ? "A body without Content-Type" : "Content-Type '" + (type.length() > 100 ? type.substring(0, 100) + "…" : type) + "'";
-        return sent + " is not accepted here; send " + String.join(" or ", accepted) + " (in UTF-8).";
+        String charset = type != null && type.toLowerCase(Locale.ROOT).contains("charset")
+                ? " Bodies are read as UTF-8: send charset=utf-8 or none." : "";
+        return sent + " is not accepted here; send " + String.join(" or ", accepted) + "." + charset;
     }
 
     private static boolean parses(String type) {
@@ -52,7 +55,7 @@ public class ContentTypeGuard {
             String charset = parsed.getParameters().get(MediaType.CHARSET_PARAMETER);
             return !parsed.getType().isBlank() && !parsed.getSubtype().isBlank()
                     && parsed.getType().matches("[\\w.+-]+|\\*") && parsed.getSubtype().matches("[\\w.+-]+|\\*")
-                    && (charset == null || READ_AS_UTF8.contains(charset.toLowerCase(java.util.Locale.ROOT)));
+                    && (charset == null || READ_AS_UTF8.contains(charset.toLowerCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return false;
         }

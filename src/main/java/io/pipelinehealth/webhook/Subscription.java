@@ -16,8 +16,4 @@ public record Subscription(
         @JsonInclude(JsonInclude.Include.NON_NULL) String disabledReason,
         Instant createdAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
-
-    Subscription withoutSecret() {
-        return new Subscription(id, url, events, enabled, disabledReason, createdAt, null);
-    }
 }
