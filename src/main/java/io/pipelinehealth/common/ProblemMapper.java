@@ -131,6 +131,14 @@ public class ProblemMapper {
         if (json != null) {
             return malformedBody(json, request);
         }
+        if (noConnectionInTime(e)) {
+            // Overload, not a fault: every database connection stayed busy for the pool's whole
+            // acquisition timeout. The client may retry; nothing of the request was stored.
+            LOG.warnf("No database connection in time for %s %s: answered 503", request.method(), request.path());
+            return Response.fromResponse(problem(503, "busy", "Service busy",
+                    "Every database connection stayed busy too long; nothing was stored. Retry after a moment.",
+                    request, null)).header("Retry-After", "1").build();
+        }
         LOG.errorf(e, "Unexpected failure of %s %s", request.method(), request.path());
         return problem(500, "internal-error", "Internal error",
                 "The server failed to handle the request; it has been logged. Try again later.", request, null);
@@ -221,6 +229,17 @@ public class ProblemMapper {
             return "invalid value";
         }
         return "cannot be read";
+    }
+
+    /** Agroal's answer when no pooled connection became free within the acquisition timeout. */
+    private static boolean noConnectionInTime(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException && t.getMessage() != null
+                    && t.getMessage().startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean tooBig(Throwable e) {

@@ -149,6 +149,16 @@ class ProblemMapperTest {
     }
 
     @Test
+    void noDatabaseConnectionInTimeIs503WithRetryAfter() {
+        given().when().get("/test-echo/busy")
+                .then().statusCode(503)
+                .contentType(PROBLEM)
+                .header("Retry-After", "1")
+                .body("type", equalTo(TYPES + "busy"))
+                .body(not(containsString("Acquisition")));
+    }
+
+    @Test
     void wrongMethodIs405WithTheMethodsThatExist() {
         given().when().delete("/test-echo")
                 .then().statusCode(405)

@@ -51,6 +51,14 @@ public class TestEchoResource {
         throw new IllegalStateException("secret internal detail");
     }
 
+    /** What the pool throws (wrapped by Hibernate or a store) when no connection is free in time. */
+    @GET
+    @Path("/busy")
+    public String busy() {
+        throw new IllegalStateException("database operation failed", new java.sql.SQLException(
+                "Acquisition timeout while waiting for new connection", new java.util.concurrent.TimeoutException()));
+    }
+
     @GET
     @Path("/conflict")
     public String conflict() {
