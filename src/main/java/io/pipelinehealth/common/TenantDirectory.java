@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * The tenants background work visits, one by one under row-level security. The directory table
- * holds only tenant ids, without row-level security, filled by triggers on pipelines and webhook
- * subscriptions (every tenant with work has one of them); see V6. A round costs one small query per tenant.
+ * The tenants background work visits, one by one under row-level security: the rows of the
+ * {@code tenant} table, which has no row-level security (every tenant is created there, V4 and
+ * V9). A round costs one small query per tenant.
  */
 @ApplicationScoped
 public class TenantDirectory {
@@ -28,7 +28,7 @@ public class TenantDirectory {
         List<String> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "select tenant_id from tenant_directory order by tenant_id");
+                        "select tenant_id from tenant order by tenant_id");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 result.add(rows.getString(1));
