@@ -2,6 +2,7 @@ package io.pipelinehealth.analytics;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -77,7 +78,7 @@ public class RepQueries {
             full join open_rows o using (owner_id, stage)
             left join %s on s.key = stage
             order by owner_id, s.ord, stage
-            """.formatted(OpenVisits.SQL, NamedSql.STAGES);
+            """.formatted(OpenVisits.SQL, StageRelation.SQL);
 
     /** The median deviation of all reps per stage, for the rep profile. */
     private static final String STAGE_MEDIANS = CLOSED + """
@@ -94,8 +95,7 @@ public class RepQueries {
 
     public List<RepStageRow> rows(String tenant, Pipeline pipeline, RepFilter filter, AnalyticsWindow window,
             PatternRule rule) {
-        NamedSql sql = visits(new NamedSql(REP_ROWS), tenant, pipeline.id(), filter, window)
-                .stages(pipeline)
+        NamedSql sql = StageRelation.bind(visits(new NamedSql(REP_ROWS), tenant, pipeline.id(), filter, window), pipeline)
                 .set("asOfSeconds", window.asOfSeconds())
                 .set("minVisits", rule.minVisits())
                 .set("share", rule.share());

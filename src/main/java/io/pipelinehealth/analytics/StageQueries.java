@@ -2,6 +2,7 @@ package io.pipelinehealth.analytics;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -67,7 +68,7 @@ public class StageQueries {
             left join open_rows o on o.stage = s.key
             where s.kind = 'OPEN'
             order by s.ord
-            """.formatted(OpenVisits.SQL, NamedSql.STAGES);
+            """.formatted(OpenVisits.SQL, StageRelation.SQL);
 
     private final AgroalDataSource dataSource;
 
@@ -76,7 +77,7 @@ public class StageQueries {
     }
 
     public List<StageAnalyticsRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
-        NamedSql sql = new NamedSql(STAGE_ROWS).stages(pipeline)
+        NamedSql sql = StageRelation.bind(new NamedSql(STAGE_ROWS), pipeline)
                 .set("tenant", tenant).set("pipeline", pipeline.id())
                 .set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds())
                 .set("from", window.from()).set("to", window.to());

@@ -2,6 +2,7 @@ package io.pipelinehealth.analytics;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -53,7 +54,7 @@ public class StandardQueries {
             left join learned l on l.stage = s.key
             where s.kind = 'OPEN'
             order by s.ord
-            """.formatted(NamedSql.STAGES);
+            """.formatted(StageRelation.SQL);
 
     private final AgroalDataSource dataSource;
 
@@ -62,7 +63,7 @@ public class StandardQueries {
     }
 
     public List<StandardRow> rows(String tenant, Pipeline pipeline, Instant from, Instant to, Instant now) {
-        NamedSql sql = new NamedSql(STANDARD_ROWS).stages(pipeline)
+        NamedSql sql = StageRelation.bind(new NamedSql(STANDARD_ROWS), pipeline)
                 .set("tenant", tenant).set("pipeline", pipeline.id()).set("now", now)
                 .set("from", from).set("to", to).set("minVisits", MIN_VISITS);
         List<StandardRow> rows = new ArrayList<>();

@@ -1,15 +1,11 @@
-package io.pipelinehealth.analytics;
+package io.pipelinehealth.db;
 
 import io.pipelinehealth.common.Jdbc;
-import io.pipelinehealth.pipeline.Pipeline;
-import io.pipelinehealth.pipeline.Stage;
-import io.pipelinehealth.pipeline.StageKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SQL with {@code :name} parameters (a cast {@code ::type} is left alone), so the analytics
- * queries read top to bottom without counting question marks. Instants bind as timestamptz;
- * a pipeline binds its stages, in pipeline order, as the arrays {@code :stageKeys}, {@code :stageOrders},
- * {@code :stageKinds} and {@code :stageStandards}, read with {@link #STAGES}, and the keys of its LOST
- * stages as {@code :lostKeys}.
+ * SQL with {@code :name} parameters (a cast {@code ::type} is left alone): the one way the stores
+ * bind SQL, so a query reads top to bottom without counting question marks, and a reordered line
+ * cannot put a value in the wrong column. Instants bind as timestamptz; {@link #array} binds a
+ * Java array as a PostgreSQL array of the given element type (for {@code unnest} of many rows in
+ * one statement). A name without a value fails before anything is sent.
  */
-final class NamedSql {
-
-    /** The current definition as a relation: one row per stage. */
-    static final String STAGES = """
-            unnest(:stageKeys::text[], :stageOrders::int[], :stageKinds::text[], :stageStandards::bigint[])
-                as s(key, ord, kind, standard_s)""";
+public final class NamedSql {
 
     private static final Pattern NAME = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
 
@@ -39,7 +30,7 @@ final class NamedSql {
     private final List<String> names = new ArrayList<>();
     private final Map<String, Object> values = new HashMap<>();
 
-    NamedSql(String namedSql) {
+    public NamedSql(String namedSql) {
         Matcher matcher = NAME.matcher(namedSql);
         StringBuilder positional = new StringBuilder();
         while (matcher.find()) {
@@ -50,23 +41,19 @@ final class NamedSql {
         this.sql = positional.toString();
     }
 
-    NamedSql set(String name, Object value) {
+    public NamedSql set(String name, Object value) {
         values.put(name, value);
         return this;
     }
 
-    NamedSql stages(Pipeline pipeline) {
-        List<Stage> stages = pipeline.stages().stream().sorted(Comparator.comparingInt(Stage::order)).toList();
-        values.put("stageKeys", new Array("text", stages.stream().map(Stage::key).toArray()));
-        values.put("stageOrders", new Array("integer", stages.stream().map(Stage::order).toArray()));
-        values.put("stageKinds", new Array("text", stages.stream().map(s -> s.kind().name()).toArray()));
-        values.put("stageStandards", new Array("bigint", stages.stream().map(Stage::standardSeconds).toArray()));
-        values.put("lostKeys", new Array("text", stages.stream().filter(s -> s.kind() == StageKind.LOST).map(Stage::key)
-                .toArray()));
+    /** Binds {@code values} as an array of {@code elementType} (a PostgreSQL type name such as "text"). */
+    public NamedSql array(String name, String elementType, Object[] values) {
+        values.getClass(); // arrays only: a null array is a bug of the caller, not SQL NULL
+        this.values.put(name, new Array(elementType, values));
         return this;
     }
 
-    PreparedStatement prepare(Connection connection) throws SQLException {
+    public PreparedStatement prepare(Connection connection) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
