@@ -80,7 +80,8 @@ final class SalesforceExport implements Closeable {
     Row next() {
         try {
             while (rows.hasNextValue()) {
-                int line = rows.getParser().currentTokenLocation().getLineNr();
+                // the row's start token sits at the end of the line before it
+                int line = rows.getParser().currentTokenLocation().getLineNr() + 1;
                 String[] cells = rows.nextValue();
                 if (cells.length == 0 || cells.length == 1 && cells[0].isEmpty()) {
                     continue;
