@@ -43,9 +43,12 @@ const OPS = {
   'PUT::/api/v1/connectors/{id}': { path: { id: '{{connectorId}}' }, body: true },
   'DELETE::/api/v1/connectors/{id}': { path: { id: '{{connectorToDeleteId}}' } },
   'GET::/api/v1/connectors/{id}/log': { path: { id: '{{connectorId}}' }, query: { limit: '2' } },
-  // Inbound CRM requests authenticate the CRM's way; the happy path is a Salesforce export
-  // (text/csv) with the collection's bearer key, which is an admin key of the seeded connector's tenant.
-  'POST::/api/v1/inbound/{connectorId}': { path: { connectorId: '{{connectorId}}' }, body: true },
+  // Inbound CRM requests authenticate the CRM's way (openapi.yaml: no bearer key required): the
+  // happy path is a Pipedrive deal event with the seeded Pipedrive connector's HTTP basic auth.
+  'POST::/api/v1/inbound/{connectorId}': {
+    path: { connectorId: '{{inboundConnectorId}}' }, body: true,
+    headers: { Authorization: `Basic ${Buffer.from('fuzz-hook:fuzz-password').toString('base64')}` },
+  },
 };
 
 // Happy-path bodies (the openapi examples need data this run does not have).
@@ -64,7 +67,11 @@ const BODIES = {
   'POST::/api/v1/keys': { name: 'fuzz reader', roles: ['read'], expiresAt: '2099-01-01T00:00:00Z' },
   'POST::/api/v1/connectors': { kind: 'SALESFORCE_CSV', name: 'Fuzz export', stages: [{ crmStage: 'Prospecting', pipelineId: 'std', stage: 'qualify' }], owners: { '005A': 'ana' } },
   'PUT::/api/v1/connectors/{id}': { kind: 'SALESFORCE_CSV', name: 'Fuzz export', stages: [{ crmStage: 'Prospecting', pipelineId: 'std', stage: 'qualify' }, { crmStage: 'Closed Won', pipelineId: 'std', stage: 'won' }] },
-  'POST::/api/v1/inbound/{connectorId}': 'Id,OpportunityId,StageName,CreatedDate\nfz-sf-1,fz-sf-o1,Prospecting,2026-01-05T09:00:00.000Z\n',
+  'POST::/api/v1/inbound/{connectorId}': {
+    meta: { action: 'create', entity: 'deal', entity_id: '7001', company_id: '42', version: '2.0', timestamp: '2026-01-05T09:00:00Z' },
+    data: { id: 7001, stage_id: 1, owner_id: 8001, value: 900, currency: 'EUR', status: 'open', add_time: '2026-01-05T09:00:00Z', update_time: '2026-01-05T09:00:00Z', stage_change_time: null },
+    previous: null,
+  },
 };
 
 const NUL = 'x\u0000y';
@@ -316,6 +323,7 @@ function build(openapi) {
     if (o.path) w.overwriteRequestPathVariables = Object.entries(o.path).map(([key, value]) => ({ key, value, overwrite: true }));
     if (o.query) w.overwriteRequestQueryParams = Object.entries(o.query).map(([key, value]) => ({ key, value, overwrite: true, insert: true }));
     if (BODIES[op]) w.overwriteRequestBody = [{ key: '.', value: BODIES[op], overwrite: true }];
+    if (o.headers) w.overwriteRequestHeaders = Object.entries(o.headers).map(([key, value]) => ({ key, value, overwrite: true, insert: true }));
     overwrites.push(w);
     // portman's own fuzzing: drop required fields, go below/above minimum, maximum, minLength
     // and maxLength wherever openapi.yaml declares them, in bodies and query parameters.
