@@ -73,8 +73,8 @@ public class InboundService {
                     }
                     return store(c, () -> PipedriveInbound.translate(c, CrmJson.read(request.body())));
                 }
-                default -> throw ApiException.badRequest("wrong-format", "Wrong format", "connector " + c.id()
-                        + " takes a Salesforce export as text/csv, uploaded with a key of role ingest");
+                default -> throw new ApiException(415, "unsupported-media-type", "Unsupported media type", "connector "
+                        + c.id() + " takes a Salesforce export as text/csv, uploaded with a key of role ingest");
             }
         });
     }

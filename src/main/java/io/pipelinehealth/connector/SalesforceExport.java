@@ -107,8 +107,11 @@ final class SalesforceExport implements Closeable {
         String created = cell(row, "CreatedDate");
         String source = "line " + row.line();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, String> field : Map.of("Id", nz(id), "OpportunityId", nz(opportunity), "StageName",
-                nz(stageName)).entrySet()) {
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        ids.put("Id", nz(id));
+        ids.put("OpportunityId", nz(opportunity));
+        ids.put("StageName", nz(stageName));
+        for (Map.Entry<String, String> field : ids.entrySet()) {
             String problem = Ids.problem(field.getValue());
             if (problem != null) {
                 problems.add(field.getKey() + " " + problem);
