@@ -37,6 +37,18 @@ const OPS = {
   'POST::/api/v1/keys': { body: true },
   'DELETE::/api/v1/keys/{id}': { path: { id: '{{keyToDeleteId}}' } },
   'GET::/api/v1/audit': { query: { limit: '2' } },
+  'GET::/api/v1/connectors': { query: { limit: '2' } },
+  'POST::/api/v1/connectors': { body: true },
+  'GET::/api/v1/connectors/{id}': { path: { id: '{{connectorId}}' } },
+  'PUT::/api/v1/connectors/{id}': { path: { id: '{{connectorId}}' }, body: true },
+  'DELETE::/api/v1/connectors/{id}': { path: { id: '{{connectorToDeleteId}}' } },
+  'GET::/api/v1/connectors/{id}/log': { path: { id: '{{connectorId}}' }, query: { limit: '2' } },
+  // Inbound CRM requests authenticate the CRM's way (openapi.yaml: no bearer key required): the
+  // happy path is a Pipedrive deal event with the seeded Pipedrive connector's HTTP basic auth.
+  'POST::/api/v1/inbound/{connectorId}': {
+    path: { connectorId: '{{inboundConnectorId}}' }, body: true,
+    headers: { Authorization: `Basic ${Buffer.from('fuzz-hook:fuzz-password').toString('base64')}` },
+  },
 };
 
 // Happy-path bodies (the openapi examples need data this run does not have).
@@ -53,6 +65,13 @@ const BODIES = {
   'POST::/api/v1/webhooks': { url: 'http://127.0.0.1:9/fuzz-hook', events: ['opportunity.frozen'] },
   'POST::/api/v1/tenants': { id: 'fz-tenant', name: 'Fuzz tenant' },
   'POST::/api/v1/keys': { name: 'fuzz reader', roles: ['read'], expiresAt: '2099-01-01T00:00:00Z' },
+  'POST::/api/v1/connectors': { kind: 'SALESFORCE_CSV', name: 'Fuzz export', stages: [{ crmStage: 'Prospecting', pipelineId: 'std', stage: 'qualify' }], owners: { '005A': 'ana' } },
+  'PUT::/api/v1/connectors/{id}': { kind: 'SALESFORCE_CSV', name: 'Fuzz export', stages: [{ crmStage: 'Prospecting', pipelineId: 'std', stage: 'qualify' }, { crmStage: 'Closed Won', pipelineId: 'std', stage: 'won' }] },
+  'POST::/api/v1/inbound/{connectorId}': {
+    meta: { action: 'create', entity: 'deal', entity_id: '7001', company_id: '42', version: '2.0', timestamp: '2026-01-05T09:00:00Z' },
+    data: { id: 7001, stage_id: 1, owner_id: 8001, value: 900, currency: 'EUR', status: 'open', add_time: '2026-01-05T09:00:00Z', update_time: '2026-01-05T09:00:00Z', stage_change_time: null },
+    previous: null,
+  },
 };
 
 const NUL = 'x\u0000y';
@@ -252,6 +271,23 @@ function bodyVariations(op) {
       'unknown field': { ...base, key: 'ph_mine' },
       'array instead of object': [base],
     });
+  } else if (op.startsWith('POST::/api/v1/connectors') || op.startsWith('PUT::/api/v1/connectors')) {
+    Object.assign(mutants, {
+      'NUL in name': { ...base, name: NUL },
+      'lone surrogate in name': { ...base, name: LONE_SURROGATE },
+      'huge name': { ...base, name: HUGE },
+      'unknown kind': { ...base, kind: 'ZOHO' },
+      'no stages': { ...base, stages: [] },
+      'unknown pipeline': { ...base, stages: [{ crmStage: 'x', pipelineId: 'fz-no-such-pipeline', stage: 'qualify' }] },
+      'unknown stage': { ...base, stages: [{ crmStage: 'x', pipelineId: 'std', stage: 'fz-no-such-stage' }] },
+      'NUL in crmStage': { ...base, stages: [{ crmStage: NUL, pipelineId: 'std', stage: 'qualify' }] },
+      'secret for an export': { ...base, secret: 'user:pw' },
+      'hubspot without secret': { ...base, kind: 'HUBSPOT' },
+      'pipedrive secret without colon': { ...base, kind: 'PIPEDRIVE', secret: 'nocolon' },
+      'owners as array': { ...base, owners: ['ana'] },
+      'unknown field': { ...base, inboundUrl: 'http://x' },
+      'array instead of object': [base],
+    });
   }
   const mayPass = ['amount huge'];
   for (const [label, body] of Object.entries(mutants)) variation(`body ${label}`, op, b(body), { refuse: !mayPass.includes(label) });
@@ -260,7 +296,11 @@ function bodyVariations(op) {
   for (const [label, value] of Object.entries({
     garbage: '%%%garbage', xml: 'application/xml', 'csv for a json body': 'text/csv',
     'bad charset': 'application/json; charset=klingon',
-  })) variation(`content-type ${label}`, op, h(value));
+  })) {
+    // an inbound connector takes text/csv as well (a Salesforce export)
+    if (op.startsWith('POST::/api/v1/inbound') && label === 'csv for a json body') continue;
+    variation(`content-type ${label}`, op, h(value));
+  }
 }
 
 function build(openapi) {
@@ -283,6 +323,7 @@ function build(openapi) {
     if (o.path) w.overwriteRequestPathVariables = Object.entries(o.path).map(([key, value]) => ({ key, value, overwrite: true }));
     if (o.query) w.overwriteRequestQueryParams = Object.entries(o.query).map(([key, value]) => ({ key, value, overwrite: true, insert: true }));
     if (BODIES[op]) w.overwriteRequestBody = [{ key: '.', value: BODIES[op], overwrite: true }];
+    if (o.headers) w.overwriteRequestHeaders = Object.entries(o.headers).map(([key, value]) => ({ key, value, overwrite: true, insert: true }));
     overwrites.push(w);
     // portman's own fuzzing: drop required fields, go below/above minimum, maximum, minLength
     // and maxLength wherever openapi.yaml declares them, in bodies and query parameters.

@@ -24,13 +24,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Limits (README, "Limits"): transitions take {@code quarkus.http.limits.max-body-size} (a
  * 10,000-event batch); a pipeline document {@value #PIPELINE_LIMIT} bytes; every other body
- * (hand-offs, webhook subscriptions, anything else) {@value #DEFAULT_LIMIT} bytes.
+ * (hand-offs, webhook subscriptions, anything else) {@value #DEFAULT_LIMIT} bytes. A connector's
+ * inbound path takes the transitions limit for a CSV export (100,000 rows) and
+ * {@value #INBOUND_WEBHOOK_LIMIT} bytes for a CRM's webhook (HubSpot sends up to 100 events at once).
  */
 @ApplicationScoped
 public class BodyLimit {
 
     static final long PIPELINE_LIMIT = 256 * 1024;
     static final long DEFAULT_LIMIT = 16 * 1024;
+    static final long INBOUND_WEBHOOK_LIMIT = 1024 * 1024;
     static final String DETAIL = "The request body is larger than this endpoint accepts (%s); send less.";
 
     private static final String LIMIT_KEY = "pipeline-health.body-limit";
@@ -45,6 +48,7 @@ public class BodyLimit {
         BodyHandler transitionBodies = BodyHandler.create(false).setBodyLimit(transitions);
         BodyHandler pipelineBodies = BodyHandler.create(false).setBodyLimit(PIPELINE_LIMIT);
         BodyHandler otherBodies = BodyHandler.create(false).setBodyLimit(DEFAULT_LIMIT);
+        BodyHandler webhookBodies = BodyHandler.create(false).setBodyLimit(INBOUND_WEBHOOK_LIMIT);
         Route route = router.route().order(-3);
         route.handler(context -> {
             HttpServerRequest request = context.request();
@@ -56,6 +60,11 @@ public class BodyLimit {
             if (request.method() == HttpMethod.POST && path.equals("/api/v1/transitions")) {
                 context.put(LIMIT_KEY, transitions);
                 transitionBodies.handle(context);
+            } else if (request.method() == HttpMethod.POST && path.startsWith("/api/v1/inbound/")) {
+                boolean csv = String.valueOf(request.getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("text/csv");
+                context.put(LIMIT_KEY, csv ? transitions : INBOUND_WEBHOOK_LIMIT);
+                (csv ? transitionBodies : webhookBodies).handle(context);
             } else if (request.method() == HttpMethod.PUT && path.startsWith("/api/v1/pipelines/")) {
                 context.put(LIMIT_KEY, PIPELINE_LIMIT);
                 pipelineBodies.handle(context);

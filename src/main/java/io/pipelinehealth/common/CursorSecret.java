@@ -2,11 +2,6 @@ package io.pipelinehealth.common;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,26 +38,6 @@ public class CursorSecret {
     }
 
     private byte[] stored() {
-        byte[] candidate = new byte[32];
-        new SecureRandom().nextBytes(candidate);
-        // The first writer wins; every replica then reads the same row.
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into server_secret (name, secret) values (?, ?) on conflict (name) do nothing")) {
-                insert.setString(1, NAME);
-                insert.setBytes(2, candidate);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select secret from server_secret where name = ?")) {
-                select.setString(1, NAME);
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getBytes(1);
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return ServerSecrets.getOrCreate(dataSource, NAME);
     }
 }

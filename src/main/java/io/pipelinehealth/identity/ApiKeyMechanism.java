@@ -15,12 +15,16 @@ import java.util.Set;
 
 /**
  * Reads {@code Authorization: Bearer <key>}. No header means anonymous (then a secured endpoint
- * answers 401); a header that is not a bearer key fails authentication.
+ * answers 401); a header that is not a bearer key fails authentication, except on a connector's
+ * inbound path, where a CRM authenticates its own way (Pipedrive's HTTP basic): there only a
+ * bearer key is read, anything else is left to the connector (connector.InboundResource).
  */
 @ApplicationScoped
 public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    /** Inbound CRM requests (connector.InboundResource); the only /api/v1 path open without a key. */
+    public static final String INBOUND_PREFIX = "/api/v1/inbound/";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -28,7 +32,11 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
         if (header == null) {
             return Uni.createFrom().nullItem();
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.length() == BEARER.length()) {
+        boolean bearer = header.regionMatches(true, 0, BEARER, 0, BEARER.length()) && header.length() > BEARER.length();
+        if (!bearer && context.request().path().startsWith(INBOUND_PREFIX)) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!bearer) {
             return Uni.createFrom().failure(new AuthenticationFailedException("not a bearer key"));
         }
         String key = header.substring(BEARER.length()).strip();

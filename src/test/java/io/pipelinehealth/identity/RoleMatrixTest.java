@@ -76,7 +76,11 @@ class RoleMatrixTest {
                 new Family("GET webhooks", r -> r.get("/api/v1/webhooks")),
                 new Family("POST webhook", r -> r.contentType(ContentType.JSON)
                         .body(Map.of("url", "https://example.com/h", "events", List.of("opportunity.frozen")))
-                        .post("/api/v1/webhooks")));
+                        .post("/api/v1/webhooks")),
+                new Family("GET connectors", r -> r.get("/api/v1/connectors")),
+                new Family("POST connector", r -> r.contentType(ContentType.JSON).body(Map.of("kind", "SALESFORCE_CSV",
+                        "name", "matrix", "stages", List.of(Map.of("crmStage", "Prospecting", "pipelineId", "std",
+                                "stage", "qualify")))).post("/api/v1/connectors")));
 
         // rows: family; columns: admin, operator(+admin of default), ingest, read, handoff, rep.
         // The operator key's tenant is "default": it gets its own "std" from "PUT pipeline", and the
@@ -97,6 +101,9 @@ class RoleMatrixTest {
         expected.put("GET own profile", List.of(OK, OK, "403", OK, "403", OK));
         expected.put("GET webhooks", List.of(OK, OK, "403", OK, "403", "403"));
         expected.put("POST webhook", List.of(OK, OK, "403", "403", "403", "403"));
+        // connectors hold CRM credentials: admin only
+        expected.put("GET connectors", List.of(OK, OK, "403", "403", "403", "403"));
+        expected.put("POST connector", List.of(OK, OK, "403", "403", "403", "403"));
 
         List<String> mismatches = new ArrayList<>();
         for (Family family : families) {

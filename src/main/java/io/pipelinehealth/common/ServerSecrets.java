@@ -1,0 +1,42 @@
+package io.pipelinehealth.common;
+
+import io.agroal.api.AgroalDataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Random keys of the server itself, kept in {@code server_secret} (V7) so that every replica on
+ * the database uses the same one: the first replica to need a key generates it, the others read it.
+ */
+public final class ServerSecrets {
+
+    private ServerSecrets() {
+    }
+
+    /** The 32-byte key stored under this name, generated now if there is none yet. */
+    public static byte[] getOrCreate(AgroalDataSource dataSource, String name) {
+        byte[] candidate = new byte[32];
+        new SecureRandom().nextBytes(candidate);
+        // The first writer wins; every replica then reads the same row.
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into server_secret (name, secret) values (?, ?) on conflict (name) do nothing")) {
+                insert.setString(1, name);
+                insert.setBytes(2, candidate);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement select = connection.prepareStatement("select secret from server_secret where name = ?")) {
+                select.setString(1, name);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getBytes(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+}
