@@ -1,5 +1,6 @@
 package io.pipelinehealth.common;
 
+import io.pipelinehealth.db.NamedSql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -47,15 +48,13 @@ public class CursorSecret {
         new SecureRandom().nextBytes(candidate);
         // The first writer wins; every replica then reads the same row.
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into server_secret (name, secret) values (?, ?) on conflict (name) do nothing")) {
-                insert.setString(1, NAME);
-                insert.setBytes(2, candidate);
+            try (PreparedStatement insert = new NamedSql(
+                    "insert into server_secret (name, secret) values (:name, :secret) on conflict (name) do nothing")
+                    .set("name", NAME).set("secret", candidate).prepare(connection)) {
                 insert.executeUpdate();
             }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select secret from server_secret where name = ?")) {
-                select.setString(1, NAME);
+            try (PreparedStatement select = new NamedSql("select secret from server_secret where name = :name")
+                    .set("name", NAME).prepare(connection)) {
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
                     return rows.getBytes(1);
