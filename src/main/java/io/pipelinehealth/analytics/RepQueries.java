@@ -1,12 +1,10 @@
 package io.pipelinehealth.analytics;
 
-import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,10 +85,10 @@ public class RepQueries {
             group by stage
             """;
 
-    private final AgroalDataSource dataSource;
+    private final SerialSession sessions;
 
-    RepQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    RepQueries(SerialSession sessions) {
+        this.sessions = sessions;
     }
 
     public List<RepStageRow> rows(String tenant, Pipeline pipeline, RepFilter filter, AnalyticsWindow window,
@@ -100,8 +98,8 @@ public class RepQueries {
                 .set("minVisits", rule.minVisits())
                 .set("share", rule.share());
         List<RepStageRow> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
+        try (SerialSession.Session session = sessions.open();
+                PreparedStatement query = sql.prepare(session.connection());
                 ResultSet result = query.executeQuery()) {
             while (result.next()) {
                 rows.add(new RepStageRow(result.getString("owner_id"), pipeline.id(), result.getString("stage"),
@@ -120,8 +118,8 @@ public class RepQueries {
     public Map<String, BigDecimal> stageMedians(String tenant, String pipelineId, AnalyticsWindow window) {
         NamedSql sql = visits(new NamedSql(STAGE_MEDIANS), tenant, pipelineId, new RepFilter(null, null), window);
         Map<String, BigDecimal> medians = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
+        try (SerialSession.Session session = sessions.open();
+                PreparedStatement query = sql.prepare(session.connection());
                 ResultSet result = query.executeQuery()) {
             while (result.next()) {
                 medians.put(result.getString("stage"), result.getBigDecimal("median"));

@@ -1,11 +1,9 @@
 package io.pipelinehealth.analytics;
 
-import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,10 +68,10 @@ public class StageQueries {
             order by s.ord
             """.formatted(OpenVisits.SQL, StageRelation.SQL);
 
-    private final AgroalDataSource dataSource;
+    private final SerialSession sessions;
 
-    StageQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    StageQueries(SerialSession sessions) {
+        this.sessions = sessions;
     }
 
     public List<StageAnalyticsRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
@@ -82,8 +80,8 @@ public class StageQueries {
                 .set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds())
                 .set("from", window.from()).set("to", window.to());
         List<StageAnalyticsRow> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
+        try (SerialSession.Session session = sessions.open();
+                PreparedStatement query = sql.prepare(session.connection());
                 ResultSet result = query.executeQuery()) {
             while (result.next()) {
                 rows.add(new StageAnalyticsRow(result.getString("stage"), result.getLong("standard_s"),

@@ -1,6 +1,7 @@
 package io.pipelinehealth.common;
 
 import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.db.NamedSql;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,14 +23,13 @@ public final class ServerSecrets {
         new SecureRandom().nextBytes(candidate);
         // The first writer wins; every replica then reads the same row.
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into server_secret (name, secret) values (?, ?) on conflict (name) do nothing")) {
-                insert.setString(1, name);
-                insert.setBytes(2, candidate);
+            try (PreparedStatement insert = new NamedSql(
+                    "insert into server_secret (name, secret) values (:name, :secret) on conflict (name) do nothing")
+                    .set("name", name).set("secret", candidate).prepare(connection)) {
                 insert.executeUpdate();
             }
-            try (PreparedStatement select = connection.prepareStatement("select secret from server_secret where name = ?")) {
-                select.setString(1, name);
+            try (PreparedStatement select = new NamedSql("select secret from server_secret where name = :name")
+                    .set("name", name).prepare(connection)) {
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
                     return rows.getBytes(1);

@@ -1,5 +1,6 @@
 package io.pipelinehealth.common;
 
+import io.pipelinehealth.db.NamedSql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -27,8 +28,8 @@ public class TenantDirectory {
     public List<String> tenants() {
         List<String> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select tenant_id from tenant order by tenant_id");
+                PreparedStatement query = new NamedSql("select tenant_id from tenant order by tenant_id")
+                        .prepare(connection);
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 result.add(rows.getString(1));

@@ -35,11 +35,10 @@ public class TenantSession implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionAcquire(Connection connection) {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select set_config('role', coalesce(to_regrole(?)::text, 'none'), false), set_config(?, ?, false)")) {
-            statement.setString(1, APP_ROLE);
-            statement.setString(2, TENANT_SETTING);
-            statement.setString(3, tenant());
+        try (PreparedStatement statement = new NamedSql("""
+                select set_config('role', coalesce(to_regrole(:role)::text, 'none'), false),
+                       set_config(:setting, :tenant, false)""")
+                .set("role", APP_ROLE).set("setting", TENANT_SETTING).set("tenant", tenant()).prepare(connection)) {
             statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("could not set the tenant of a database connection: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.pipelinehealth.frozen;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +43,7 @@ public class FrozenQueries {
     private static final String OWNER_AT_AS_OF = """
             coalesce((select e.owner_id from transition_event e
                       where e.tenant_id = v.tenant_id and e.opportunity_id = v.opportunity_id
-                        and e.occurred_at >= v.entered_at and e.occurred_at <= ?
+                        and e.occurred_at >= v.entered_at and e.occurred_at <= :asOf
                       order by e.occurred_at desc, e.event_id desc limit 1), v.owner_id)""";
 
     private final AgroalDataSource dataSource;
@@ -53,25 +53,32 @@ public class FrozenQueries {
     }
 
     public List<Row> frozen(String tenantId, Filter filter) {
-        Object asOf = Jdbc.timestamptz(filter.asOf());
-        Sql sql = new Sql();
-        sql.append("(");
-        branch(sql, tenantId, filter, "v.current_owner", List.of(),
-                "v.left_at is null and v.last_event_at <= ?", List.of(asOf));
-        sql.append(") union all (");
-        branch(sql, tenantId, filter, OWNER_AT_AS_OF, List.of(asOf),
-                "v.left_at is null and v.last_event_at > ?", List.of(asOf));
-        sql.append(") union all (");
-        branch(sql, tenantId, filter, "case when v.last_event_at <= ? then v.current_owner else " + OWNER_AT_AS_OF + " end",
-                List.of(asOf, asOf), "v.left_at > ?", List.of(asOf));
-        sql.append(") order by deadline, opportunity_id limit ?", filter.limit());
+        StringBuilder text = new StringBuilder("(");
+        branch(text, filter, "v.current_owner", "v.left_at is null and v.last_event_at <= :asOf");
+        text.append(") union all (");
+        branch(text, filter, OWNER_AT_AS_OF, "v.left_at is null and v.last_event_at > :asOf");
+        text.append(") union all (");
+        branch(text, filter, "case when v.last_event_at <= :asOf then v.current_owner else " + OWNER_AT_AS_OF + " end",
+                "v.left_at > :asOf");
+        text.append(") order by deadline, opportunity_id limit :limit");
+        NamedSql sql = new NamedSql(text.toString()).set("tenant", tenantId).set("asOf", filter.asOf())
+                .set("asOfSeconds", filter.asOf().getEpochSecond()).set("limit", filter.limit());
+        if (filter.pipelineId() != null) {
+            sql.set("pipeline", filter.pipelineId());
+        }
+        if (filter.stage() != null) {
+            sql.set("stage", filter.stage());
+        }
+        if (filter.ownerId() != null) {
+            sql.set("owner", filter.ownerId());
+        }
+        if (filter.afterDeadline() != null) {
+            sql.set("afterDeadline", filter.afterDeadline()).set("afterId", filter.afterId());
+        }
 
         List<Row> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql.text.toString())) {
-            for (int i = 0; i < sql.parameters.size(); i++) {
-                query.setObject(i + 1, sql.parameters.get(i));
-            }
+                PreparedStatement query = sql.prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.add(new Row(rows.getString(1), rows.getString(2), rows.getString(3), Jdbc.instant(rows, 4),
@@ -85,42 +92,28 @@ public class FrozenQueries {
         return result;
     }
 
-    private static void branch(Sql sql, String tenantId, Filter f, String owner, List<Object> ownerParameters,
-            String which, List<Object> whichParameters) {
-        Object asOf = Jdbc.timestamptz(f.asOf());
+    /** One branch; only the filters given are in its text (their values are bound by name above). */
+    private static void branch(StringBuilder sql, Filter f, String owner, String which) {
         sql.append("select v.opportunity_id, v.pipeline_id, v.stage, v.entered_at, v.entered_s, v.frozen_after_s, ");
-        sql.append(owner + " as owner", ownerParameters.toArray());
+        sql.append(owner).append(" as owner");
         sql.append("""
                 , v.last_event_at, v.amount, v.currency, v.attributes, (v.entered_s + v.frozen_after_s) as deadline
                 from visit v
-                where v.tenant_id = ? and v.kind = 'VISIT' and v.entered_at <= ?
-                  and (v.entered_s + v.frozen_after_s) < ? and\s""", tenantId, asOf, f.asOf().getEpochSecond());
-        sql.append(which, whichParameters.toArray());
+                where v.tenant_id = :tenant and v.kind = 'VISIT' and v.entered_at <= :asOf
+                  and (v.entered_s + v.frozen_after_s) < :asOfSeconds and\s""");
+        sql.append(which);
         if (f.pipelineId() != null) {
-            sql.append(" and v.pipeline_id = ?", f.pipelineId());
+            sql.append(" and v.pipeline_id = :pipeline");
         }
         if (f.stage() != null) {
-            sql.append(" and v.stage = ?", f.stage());
+            sql.append(" and v.stage = :stage");
         }
         if (f.ownerId() != null) {
-            sql.append(" and " + owner + " = ?", ownerParameters.toArray());
-            sql.append("", f.ownerId());
+            sql.append(" and ").append(owner).append(" = :owner");
         }
         if (f.afterDeadline() != null) {
-            sql.append(" and ((v.entered_s + v.frozen_after_s), v.opportunity_id) > (?, ?)", f.afterDeadline(),
-                    f.afterId());
+            sql.append(" and ((v.entered_s + v.frozen_after_s), v.opportunity_id) > (:afterDeadline, :afterId)");
         }
-        sql.append(" order by (v.entered_s + v.frozen_after_s), v.opportunity_id limit ?", f.limit());
-    }
-
-    /** SQL text with its positional parameters, built together so they cannot drift apart. */
-    private static final class Sql {
-        final StringBuilder text = new StringBuilder();
-        final List<Object> parameters = new ArrayList<>();
-
-        void append(String fragment, Object... values) {
-            text.append(fragment);
-            parameters.addAll(Arrays.asList(values));
-        }
+        sql.append(" order by (v.entered_s + v.frozen_after_s), v.opportunity_id limit :limit");
     }
 }

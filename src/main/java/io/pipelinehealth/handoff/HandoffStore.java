@@ -2,6 +2,7 @@ package io.pipelinehealth.handoff;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.HandoffDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -34,21 +35,21 @@ public class HandoffStore {
 
     /** The pipeline an opportunity belongs to (it never changes), empty if unknown. */
     public Optional<String> pipelineOf(String tenantId, String opportunityId) {
-        return pipeline("select pipeline_id from opportunity where tenant_id = ? and opportunity_id = ?",
+        return pipeline("select pipeline_id from opportunity where tenant_id = :tenant and opportunity_id = :opportunity",
                 tenantId, opportunityId);
     }
 
     /** Locks the opportunity row until the transaction ends. */
     public Optional<String> lockOpportunity(String tenantId, String opportunityId) {
-        return pipeline("select pipeline_id from opportunity where tenant_id = ? and opportunity_id = ? for update",
+        return pipeline(
+                "select pipeline_id from opportunity where tenant_id = :tenant and opportunity_id = :opportunity for update",
                 tenantId, opportunityId);
     }
 
     private Optional<String> pipeline(String sql, String tenantId, String opportunityId) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, tenantId);
-            query.setString(2, opportunityId);
+                PreparedStatement query = new NamedSql(sql).set("tenant", tenantId).set("opportunity", opportunityId)
+                        .prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
             }
@@ -60,23 +61,17 @@ public class HandoffStore {
     public Handoff insert(String tenantId, String opportunityId, String pipelineId, HandoffCommand command,
             Instant recordedAt) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = new NamedSql("""
                         insert into handoff (tenant_id, opportunity_id, pipeline_id, direction, at, reason, by_whom,
                             stage, owner_id, automatic, recorded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        values (:tenant, :opportunity, :pipeline, :direction, :at, :reason, :by,
+                            :stage, :owner, :automatic, :recordedAt)
                         returning
-                        """ + COLUMNS)) {
-            insert.setString(1, tenantId);
-            insert.setString(2, opportunityId);
-            insert.setString(3, pipelineId);
-            insert.setString(4, command.direction().name());
-            insert.setObject(5, Jdbc.timestamptz(command.at()));
-            insert.setString(6, command.reason());
-            insert.setString(7, command.by());
-            insert.setString(8, command.stage());
-            insert.setString(9, command.ownerId());
-            insert.setBoolean(10, command.automatic());
-            insert.setObject(11, Jdbc.timestamptz(recordedAt));
+                        """ + COLUMNS).set("tenant", tenantId).set("opportunity", opportunityId)
+                        .set("pipeline", pipelineId).set("direction", command.direction().name())
+                        .set("at", command.at()).set("reason", command.reason()).set("by", command.by())
+                        .set("stage", command.stage()).set("owner", command.ownerId())
+                        .set("automatic", command.automatic()).set("recordedAt", recordedAt).prepare(connection)) {
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
                 return handoff(rows);
@@ -87,46 +82,42 @@ public class HandoffStore {
     }
 
     public Optional<Handoff> find(String tenantId, long handoffId) {
-        List<Handoff> found = query("select " + COLUMNS + " from handoff where tenant_id = ? and handoff_id = ?",
-                tenantId, handoffId);
+        List<Handoff> found = query(new NamedSql(
+                "select " + COLUMNS + " from handoff where tenant_id = :tenant and handoff_id = :handoff")
+                .set("tenant", tenantId).set("handoff", handoffId));
         return found.stream().findFirst();
     }
 
     /** The hand-offs of one opportunity up to asOf, in the order they apply (rule 1). */
     public List<Handoff> ofOpportunity(String tenantId, String opportunityId, Instant asOf) {
-        return query("select " + COLUMNS + """
-                 from handoff where tenant_id = ? and opportunity_id = ? and at <= ?
+        return query(new NamedSql("select " + COLUMNS + """
+                 from handoff where tenant_id = :tenant and opportunity_id = :opportunity and at <= :asOf
                 order by at, handoff_id
-                """, tenantId, opportunityId, Jdbc.timestamptz(asOf));
+                """).set("tenant", tenantId).set("opportunity", opportunityId).set("asOf", asOf));
     }
 
     /** The audit trail: by (at, handoff_id), from inclusive, to exclusive. */
     public List<Handoff> page(String tenantId, Filter filter) {
-        String direction = filter.direction() == null ? null : filter.direction().name();
-        Object from = Jdbc.timestamptz(filter.from());
-        Object to = Jdbc.timestamptz(filter.to());
-        Object afterAt = Jdbc.timestamptz(filter.afterAt());
-        return query("select " + COLUMNS + """
+        return query(new NamedSql("select " + COLUMNS + """
                  from handoff
-                where tenant_id = ?
-                  and (?::text is null or pipeline_id = ?)
-                  and (?::text is null or direction = ?)
-                  and (?::timestamptz is null or at >= ?)
-                  and (?::timestamptz is null or at < ?)
-                  and (?::timestamptz is null or (at, handoff_id) > (?::timestamptz, ?::bigint))
+                where tenant_id = :tenant
+                  and (:pipeline::text is null or pipeline_id = :pipeline)
+                  and (:direction::text is null or direction = :direction)
+                  and (:from::timestamptz is null or at >= :from)
+                  and (:to::timestamptz is null or at < :to)
+                  and (:afterAt::timestamptz is null or (at, handoff_id) > (:afterAt::timestamptz, :afterId::bigint))
                 order by at, handoff_id
-                limit ?
-                """, tenantId, filter.pipelineId(), filter.pipelineId(), direction, direction, from, from, to, to,
-                afterAt, afterAt, filter.afterId() == null ? 0L : filter.afterId(), filter.limit());
+                limit :limit
+                """).set("tenant", tenantId).set("pipeline", filter.pipelineId())
+                .set("direction", filter.direction() == null ? null : filter.direction().name())
+                .set("from", filter.from()).set("to", filter.to()).set("afterAt", filter.afterAt())
+                .set("afterId", filter.afterId() == null ? 0L : filter.afterId()).set("limit", filter.limit()));
     }
 
-    private List<Handoff> query(String sql, Object... parameters) {
+    private List<Handoff> query(NamedSql sql) {
         List<Handoff> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
+                PreparedStatement query = sql.prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.add(handoff(rows));

@@ -2,6 +2,7 @@ package io.pipelinehealth.handoff;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.webhook.WebhookEvents;
 import io.pipelinehealth.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +37,12 @@ public class ImplicitReturns {
     public Map<String, Instant> nurturing(String tenantId, String pipelineId, Collection<String> opportunityIds) {
         Map<String, Instant> result = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = new NamedSql("""
                         select opportunity_id, entered_at from visit
-                        where tenant_id = ? and pipeline_id = ? and opportunity_id = any(?) and left_at is null
-                          and kind = 'NURTURING'
-                        """)) {
-            query.setString(1, tenantId);
-            query.setString(2, pipelineId);
-            query.setArray(3, connection.createArrayOf("text", opportunityIds.toArray()));
+                        where tenant_id = :tenant and pipeline_id = :pipeline and opportunity_id = any(:opportunities)
+                          and left_at is null and kind = 'NURTURING'
+                        """).set("tenant", tenantId).set("pipeline", pipelineId)
+                        .array("opportunities", "text", opportunityIds.toArray()).prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     result.put(rows.getString(1), Jdbc.instant(rows, 2));
@@ -61,19 +60,17 @@ public class ImplicitReturns {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = new NamedSql("""
                         select n.opportunity_id, n.left_at, v.stage, v.owner_id
                         from visit n
                         join visit v on v.tenant_id = n.tenant_id and v.opportunity_id = n.opportunity_id
                                     and v.seq = n.seq + 1 and v.kind = 'VISIT'
-                        join unnest(?::text[], ?::timestamptz[]) as b(opportunity_id, entered_at)
+                        join unnest(:opportunities::text[], :enteredAt::timestamptz[]) as b(opportunity_id, entered_at)
                           on b.opportunity_id = n.opportunity_id and b.entered_at = n.entered_at
-                        where n.tenant_id = ? and n.kind = 'NURTURING' and n.closed_by = 'EVENT'
-                        """)) {
-            query.setArray(1, connection.createArrayOf("text", nurturingBefore.keySet().toArray()));
-            query.setArray(2, connection.createArrayOf("text",
-                    nurturingBefore.values().stream().map(Instant::toString).toArray()));
-            query.setString(3, tenantId);
+                        where n.tenant_id = :tenant and n.kind = 'NURTURING' and n.closed_by = 'EVENT'
+                        """).array("opportunities", "text", nurturingBefore.keySet().toArray())
+                        .array("enteredAt", "text", nurturingBefore.values().stream().map(Instant::toString).toArray())
+                        .set("tenant", tenantId).prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Map<String, Object> data = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.pipelinehealth.identity;
 
+import io.pipelinehealth.db.NamedSql;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.common.Page;
@@ -48,20 +49,18 @@ public class AuditLog {
         Optional<ApiKey> key = currentKey.get();
         boolean otherTenant = !tenantId.equals(tenants.currentTenant());
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into audit_event (tenant_id, at, key_id, key_name, action, target) values (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = new NamedSql("""
+                        insert into audit_event (tenant_id, at, key_id, key_name, action, target)
+                        values (:tenant, :at, :keyId, :keyName, :action, :target)""")
+                        .set("tenant", tenantId).set("at", clock.instant())
+                        .set("keyId", key.map(ApiKey::id).orElse(null)).set("keyName", key.map(ApiKey::name).orElse(null))
+                        .set("action", action).set("target", target).prepare(connection)) {
             if (otherTenant) {
                 // An operator creating a tenant writes that tenant's first entries. Row-level security
                 // admits them only under that tenant, so the setting is switched for this one insert,
                 // transaction-locally, and switched back: the entries stay atomic with the change.
                 tenantSetting(connection, tenantId);
             }
-            insert.setString(1, tenantId);
-            insert.setObject(2, Jdbc.timestamptz(clock.instant()));
-            insert.setString(3, key.map(ApiKey::id).orElse(null));
-            insert.setString(4, key.map(ApiKey::name).orElse(null));
-            insert.setString(5, action);
-            insert.setString(6, target);
             insert.executeUpdate();
             if (otherTenant) {
                 tenantSetting(connection, tenants.currentTenant());
@@ -72,9 +71,8 @@ public class AuditLog {
     }
 
     private static void tenantSetting(Connection connection, String tenantId) throws SQLException {
-        try (PreparedStatement set = connection.prepareStatement("select set_config(?, ?, true)")) {
-            set.setString(1, TenantSession.TENANT_SETTING);
-            set.setString(2, tenantId);
+        try (PreparedStatement set = new NamedSql("select set_config(:setting, :tenant, true)")
+                .set("setting", TenantSession.TENANT_SETTING).set("tenant", tenantId).prepare(connection)) {
             set.execute();
         }
     }
@@ -85,12 +83,11 @@ public class AuditLog {
         long before = paging.after() == null ? Long.MAX_VALUE : paging.after().number(0);
         List<AuditEntry> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = new NamedSql("""
                         select audit_id, at, key_id, key_name, action, target from audit_event
-                        where tenant_id = ? and audit_id < ? order by audit_id desc limit ?""")) {
-            query.setString(1, tenants.currentTenant());
-            query.setLong(2, before);
-            query.setInt(3, limit + 1);
+                        where tenant_id = :tenant and audit_id < :before order by audit_id desc limit :limit""")
+                        .set("tenant", tenants.currentTenant()).set("before", before).set("limit", limit + 1)
+                        .prepare(connection)) {
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     rows.add(new AuditEntry(result.getLong(1), Jdbc.instant(result, 2), result.getString(3),

@@ -2,6 +2,8 @@ package io.pipelinehealth.identity;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,49 +30,41 @@ public class KeyStore {
     }
 
     public Optional<ApiKey> findByHash(String hash) {
-        List<ApiKey> keys = query("select " + COLUMNS + " from api_key where key_hash = ?", hash);
+        List<ApiKey> keys = query(new NamedSql("select " + COLUMNS + " from api_key where key_hash = :hash")
+                .set("hash", hash));
         return keys.stream().findFirst();
     }
 
     public List<ApiKey> page(String tenantId, String afterId, int limit) {
-        return query("select " + COLUMNS + " from api_key where tenant_id = ? and key_id > ? order by key_id limit "
-                + limit, tenantId, afterId == null ? "" : afterId);
+        return query(new NamedSql("select " + COLUMNS
+                + " from api_key where tenant_id = :tenant and key_id > :after order by key_id limit :limit")
+                .set("tenant", tenantId).set("after", afterId == null ? "" : afterId).set("limit", limit));
     }
 
     public void insert(ApiKey key, String hash) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into api_key (" + COLUMNS
-                        + ", key_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, key.tenantId());
-            insert.setString(2, key.id());
-            insert.setString(3, key.name());
-            insert.setArray(4, connection.createArrayOf("text", key.roles().toArray()));
-            insert.setString(5, key.ownerId());
-            insert.setString(6, key.prefix());
-            insert.setObject(7, Jdbc.timestamptz(key.createdAt()));
-            insert.setObject(8, Jdbc.timestamptz(key.expiresAt()));
-            insert.setObject(9, Jdbc.timestamptz(key.lastUsedAt()));
-            insert.setObject(10, Jdbc.timestamptz(key.revokedAt()));
-            insert.setString(11, hash);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        update(new NamedSql("insert into api_key (" + COLUMNS + """
+                , key_hash)
+                values (:tenant, :id, :name, :roles, :owner, :prefix, :createdAt, :expiresAt, :lastUsedAt, :revokedAt,
+                    :hash)""").set("tenant", key.tenantId()).set("id", key.id()).set("name", key.name())
+                .array("roles", "text", key.roles().toArray()).set("owner", key.ownerId()).set("prefix", key.prefix())
+                .set("createdAt", key.createdAt()).set("expiresAt", key.expiresAt())
+                .set("lastUsedAt", key.lastUsedAt()).set("revokedAt", key.revokedAt()).set("hash", hash));
     }
 
     /** Marks the key revoked (keeping the first revocation time); false if the tenant has no such key. */
     public boolean revoke(String tenantId, String keyId, Instant at) {
-        return update("update api_key set revoked_at = coalesce(revoked_at, ?) where tenant_id = ? and key_id = ?",
-                Jdbc.timestamptz(at), tenantId, keyId) > 0;
+        return update(new NamedSql("""
+                update api_key set revoked_at = coalesce(revoked_at, :at) where tenant_id = :tenant and key_id = :id""")
+                .set("at", at).set("tenant", tenantId).set("id", keyId)) > 0;
     }
 
     public void touch(String tenantId, String keyId, Instant at) {
-        update("update api_key set last_used_at = ? where tenant_id = ? and key_id = ?", Jdbc.timestamptz(at),
-                tenantId, keyId);
+        update(new NamedSql("update api_key set last_used_at = :at where tenant_id = :tenant and key_id = :id")
+                .set("at", at).set("tenant", tenantId).set("id", keyId));
     }
 
     public boolean anyKey() {
-        return !query("select " + COLUMNS + " from api_key limit 1").isEmpty();
+        return !query(new NamedSql("select " + COLUMNS + " from api_key limit 1")).isEmpty();
     }
 
     /**
@@ -78,36 +72,26 @@ public class KeyStore {
      * needed; false when it already was (so nothing changed).
      */
     public boolean upsert(ApiKey key, String hash) {
-        return update("""
+        return update(new NamedSql("""
                 insert into api_key (tenant_id, key_id, name, roles, owner_id, prefix, created_at, key_hash)
-                values (?, ?, ?, string_to_array(?, ','), null, ?, ?, ?)
+                values (:tenant, :id, :name, :roles, null, :prefix, :createdAt, :hash)
                 on conflict (tenant_id, key_id) do update
                     set key_hash = excluded.key_hash, prefix = excluded.prefix, roles = excluded.roles,
                         revoked_at = null, expires_at = null
                     where api_key.key_hash <> excluded.key_hash or api_key.revoked_at is not null
-                        or api_key.expires_at is not null""",
-                key.tenantId(), key.id(), key.name(), String.join(",", key.roles()), key.prefix(),
-                Jdbc.timestamptz(key.createdAt()), hash) > 0;
+                        or api_key.expires_at is not null""")
+                .set("tenant", key.tenantId()).set("id", key.id()).set("name", key.name())
+                .array("roles", "text", key.roles().toArray()).set("prefix", key.prefix())
+                .set("createdAt", key.createdAt()).set("hash", hash)) > 0;
     }
 
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+    private int update(NamedSql sql) {
+        return Updates.run(dataSource, sql);
     }
 
-    private List<ApiKey> query(String sql, Object... parameters) {
+    private List<ApiKey> query(NamedSql sql) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
+                PreparedStatement query = sql.prepare(connection)) {
             List<ApiKey> keys = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

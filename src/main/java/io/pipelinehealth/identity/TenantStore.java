@@ -1,5 +1,6 @@
 package io.pipelinehealth.identity;
 
+import io.pipelinehealth.db.NamedSql;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,11 +23,10 @@ public class TenantStore {
     /** False when a tenant with this id exists already. */
     public boolean insert(Tenant tenant) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into tenant (tenant_id, name, created_at) values (?, ?, ?) on conflict do nothing")) {
-            insert.setString(1, tenant.id());
-            insert.setString(2, tenant.name());
-            insert.setObject(3, Jdbc.timestamptz(tenant.createdAt()));
+                PreparedStatement insert = new NamedSql("""
+                        insert into tenant (tenant_id, name, created_at) values (:tenant, :name, :createdAt)
+                        on conflict do nothing""").set("tenant", tenant.id()).set("name", tenant.name())
+                        .set("createdAt", tenant.createdAt()).prepare(connection)) {
             return insert.executeUpdate() > 0;
         } catch (SQLException e) {
             throw Jdbc.failure(e);
@@ -35,10 +35,9 @@ public class TenantStore {
 
     public List<Tenant> page(String afterId, int limit) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select tenant_id, name, created_at from tenant where tenant_id > ? order by tenant_id limit ?")) {
-            query.setString(1, afterId == null ? "" : afterId);
-            query.setInt(2, limit);
+                PreparedStatement query = new NamedSql(
+                        "select tenant_id, name, created_at from tenant where tenant_id > :after order by tenant_id limit :limit")
+                        .set("after", afterId == null ? "" : afterId).set("limit", limit).prepare(connection)) {
             List<Tenant> tenants = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -2,6 +2,7 @@ package io.pipelinehealth.opportunity;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.PositionKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** SQL over the stored visit rows for lists of opportunities. */
 @ApplicationScoped
@@ -25,44 +25,30 @@ public class OpportunityQueries {
             with standing as (
                 select v.opportunity_id, v.pipeline_id, v.kind, v.stage, v.entered_at, v.entered_s,
                        v.standard_s, v.frozen_after_s,
-                       case when v.last_event_at <= ? then v.current_owner
+                       case when v.last_event_at <= :asOf then v.current_owner
                             else coalesce((select e.owner_id from transition_event e
                                            where e.tenant_id = v.tenant_id and e.opportunity_id = v.opportunity_id
-                                             and e.occurred_at >= v.entered_at and e.occurred_at <= ?
+                                             and e.occurred_at >= v.entered_at and e.occurred_at <= :asOf
                                            order by e.occurred_at desc, e.event_id desc limit 1), v.owner_id)
                        end as owner
                 from visit v
-                where v.tenant_id = ? and v.kind <> 'SKIPPED' and v.entered_at <= ?
-                  and (v.left_at is null or v.left_at > ?)
-                  and (?::text is null or v.pipeline_id = ?)
-                  and (?::text is null or v.stage = ?)
-                  and v.opportunity_id > ?
+                where v.tenant_id = :tenant and v.kind <> 'SKIPPED' and v.entered_at <= :asOf
+                  and (v.left_at is null or v.left_at > :asOf)
+                  and (:pipeline::text is null or v.pipeline_id = :pipeline)
+                  and (:stage::text is null or v.stage = :stage)
+                  and v.opportunity_id > :after
             )
             select * from standing
-            where (?::text is null or owner = ?)
-              and (?::text is null or (kind = 'VISIT' and (? - entered_s > frozen_after_s) = (? = 'FROZEN')))
+            where (:owner::text is null or owner = :owner)
+              and (:status::text is null or (kind = 'VISIT' and (:asOfSeconds - entered_s > frozen_after_s) = (:status = 'FROZEN')))
             order by opportunity_id
-            limit ?
+            limit :limit
             """;
 
     private final AgroalDataSource dataSource;
 
     OpportunityQueries(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    public Optional<String> pipelineOf(String tenantId, String opportunityId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select pipeline_id from opportunity where tenant_id = ? and opportunity_id = ?")) {
-            query.setString(1, tenantId);
-            query.setString(2, opportunityId);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
     }
 
     /** A row of the list before the pipeline definition names its state. */
@@ -72,28 +58,13 @@ public class OpportunityQueries {
 
     public List<Standing> standings(String tenantId, OpportunityFilter filter) {
         List<Standing> result = new ArrayList<>();
-        Object asOf = Jdbc.timestamptz(filter.asOf());
         long asOfSeconds = filter.asOf().getEpochSecond();
-        String status = filter.status() == null ? null : filter.status().name();
+        NamedSql sql = new NamedSql(STANDING).set("tenant", tenantId).set("asOf", filter.asOf())
+                .set("asOfSeconds", asOfSeconds).set("pipeline", filter.pipelineId()).set("stage", filter.stage())
+                .set("after", filter.after() == null ? "" : filter.after()).set("owner", filter.ownerId())
+                .set("status", filter.status() == null ? null : filter.status().name()).set("limit", filter.limit());
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(STANDING)) {
-            int i = 1;
-            query.setObject(i++, asOf);
-            query.setObject(i++, asOf);
-            query.setString(i++, tenantId);
-            query.setObject(i++, asOf);
-            query.setObject(i++, asOf);
-            query.setString(i++, filter.pipelineId());
-            query.setString(i++, filter.pipelineId());
-            query.setString(i++, filter.stage());
-            query.setString(i++, filter.stage());
-            query.setString(i++, filter.after() == null ? "" : filter.after());
-            query.setString(i++, filter.ownerId());
-            query.setString(i++, filter.ownerId());
-            query.setString(i++, status);
-            query.setLong(i++, asOfSeconds);
-            query.setString(i++, status);
-            query.setInt(i, filter.limit());
+                PreparedStatement query = sql.prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long standard = rows.getLong("standard_s");

@@ -12,12 +12,15 @@ import io.pipelinehealth.visit.VisitRefresher;
 import io.pipelinehealth.visit.VisitStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.TreeSet;
 
 @ApplicationScoped
@@ -29,11 +32,14 @@ public class PipelineService {
     private final VisitStore visits;
     private final VisitRefresher refresher;
     private final Cursors cursors;
-
     private final AuditLog audit;
+    private final PipelineStore store;
+    private final PipelineCache cache;
+    private final TransactionSynchronizationRegistry transactions;
 
     PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher,
-            Cursors cursors, AuditLog audit) {
+            Cursors cursors, AuditLog audit, PipelineStore store, PipelineCache cache,
+            TransactionSynchronizationRegistry transactions) {
         this.cursors = cursors;
         this.audit = audit;
         this.tenants = tenants;
@@ -41,37 +47,53 @@ public class PipelineService {
         this.clock = clock;
         this.visits = visits;
         this.refresher = refresher;
+        this.store = store;
+        this.cache = cache;
+        this.transactions = transactions;
     }
 
     /** The outcome of a PUT: whether it created the pipeline. */
     public record Saved(PipelineView view, boolean created) {
     }
 
+    /** The definition, from the cache when it is fresh (see {@link PipelineCache} for the bound). */
     public Optional<Pipeline> find(String pipelineId) {
-        return PipelineEntity.find(tenants.currentTenant(), pipelineId).map(this::pipeline);
+        String tenant = tenants.currentTenant();
+        Pipeline cached = cache.fresh(tenant, pipelineId);
+        return cached != null ? Optional.of(cached) : load(tenant, pipelineId, store::find);
+    }
+
+    /**
+     * The definition as of a row version the caller read with its own data (exact on every replica):
+     * the cached parse when it is of that version, else the stored row.
+     */
+    public Optional<Pipeline> find(String pipelineId, String version) {
+        String tenant = tenants.currentTenant();
+        Pipeline cached = cache.ofVersion(tenant, pipelineId, version);
+        return cached != null ? Optional.of(cached) : load(tenant, pipelineId, store::find);
     }
 
     /** For writers of derived rows: holds a share lock so the definition cannot change under them. */
     public Optional<Pipeline> findForDerivation(String pipelineId) {
-        return PipelineEntity.findShared(tenants.currentTenant(), pipelineId).map(this::pipeline);
+        return findForDerivation(tenants.currentTenant(), pipelineId);
     }
 
     /** The same, for work that is not a request of the current tenant (scheduled scans). */
     public Optional<Pipeline> findForDerivation(String tenantId, String pipelineId) {
-        return PipelineEntity.findShared(tenantId, pipelineId).map(this::pipeline);
+        return load(tenantId, pipelineId, store::findShared);
     }
 
     public Optional<PipelineView> view(String pipelineId) {
-        return PipelineEntity.find(tenants.currentTenant(), pipelineId).map(this::view);
+        return store.find(tenants.currentTenant(), pipelineId).map(this::view);
     }
 
     public Page<PipelineView> list(PageRequest request) {
         Cursors.Paging paging = cursors.open(request);
         int limit = paging.limit();
         String after = paging.after() == null ? null : paging.after().string(0);
-        List<PipelineEntity> entities = PipelineEntity.page(tenants.currentTenant(), after, limit + 1);
-        boolean more = entities.size() > limit;
-        List<PipelineView> items = entities.stream().limit(limit).map(this::view).toList();
+        List<PipelineStore.Row> rows = store.page(tenants.currentTenant(), after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<PipelineView> items = rows.stream().limit(limit).map(this::view).toList();
         return new Page<>(items, more ? paging.next(items.get(items.size() - 1).id()) : null);
     }
 
@@ -91,35 +113,66 @@ public class PipelineService {
         String tenant = tenants.currentTenant();
         Pipeline pipeline = PipelineParser.parse(pipelineId, document);
         Instant now = clock.instant();
+        evictWhenDone(tenant, pipelineId);
         // Insert first: of two concurrent first PUTs one inserts (201), the other waits on the key,
         // then finds the row and replaces it (200); neither sees a primary-key violation.
-        if (PipelineEntity.insertIfAbsent(tenant, pipelineId, pipeline.name(), write(document), now)) {
+        if (store.insertIfAbsent(tenant, pipelineId, pipeline.name(), write(document), now)) {
             audit.record("pipeline.create", pipelineId);
-            return new Saved(view(PipelineEntity.find(tenant, pipelineId).orElseThrow()), true);
+            return new Saved(view(store.find(tenant, pipelineId).orElseThrow()), true);
         }
-        PipelineEntity entity = PipelineEntity.findForUpdate(tenant, pipelineId).orElseThrow();
+        store.findForUpdate(tenant, pipelineId).orElseThrow();
         Set<String> missing = new TreeSet<>(visits.stagesInUse(tenant, pipelineId));
         pipeline.stages().forEach(stage -> missing.remove(stage.key()));
         if (!missing.isEmpty()) {
             throw ApiException.conflict("stage-in-use", "Stage still in use",
                     "the new definition removes stage(s) " + missing + " that stored events use; keep them", List.of());
         }
-        entity.name = pipeline.name();
-        entity.definition = write(document);
-        entity.updatedAt = now;
-        PipelineEntity.flush();
+        store.replace(tenant, pipelineId, pipeline.name(), write(document), now);
         audit.record("pipeline.replace", pipelineId);
         refresher.refreshPipeline(tenant, pipeline);
-        return new Saved(view(entity), false);
+        return new Saved(view(store.find(tenant, pipelineId).orElseThrow()), false);
     }
 
-    private Pipeline pipeline(PipelineEntity entity) {
-        return PipelineParser.parse(entity.pipelineId, read(entity.definition));
+    /**
+     * The cached definition goes now and again when the transaction ends: a read that loaded the
+     * old row meanwhile is dropped too, so the next request on this replica sees the new one.
+     */
+    private void evictWhenDone(String tenant, String pipelineId) {
+        cache.evict(tenant, pipelineId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                cache.evict(tenant, pipelineId);
+            }
+        });
     }
 
-    private PipelineView view(PipelineEntity entity) {
-        PipelineDocument document = read(entity.definition);
-        return PipelineView.of(entity, document, PipelineParser.parse(entity.pipelineId, document));
+    /** Reads the row (with {@code read}'s lock) and answers the cached parse of its version, or parses it. */
+    private Optional<Pipeline> load(String tenant, String pipelineId,
+            BiFunction<String, String, Optional<PipelineStore.Row>> read) {
+        long generation = cache.generation();
+        return read.apply(tenant, pipelineId).map(row -> {
+            Pipeline cached = cache.ofVersion(tenant, pipelineId, row.version());
+            if (cached != null) {
+                return cached;
+            }
+            Pipeline parsed = pipeline(row);
+            cache.put(tenant, pipelineId, parsed, row.version(), generation);
+            return parsed;
+        });
+    }
+
+    private Pipeline pipeline(PipelineStore.Row row) {
+        return PipelineParser.parse(row.pipelineId(), read(row.definition()));
+    }
+
+    private PipelineView view(PipelineStore.Row row) {
+        PipelineDocument document = read(row.definition());
+        return PipelineView.of(row, document, PipelineParser.parse(row.pipelineId(), document));
     }
 
     private PipelineDocument read(String definition) {

@@ -15,13 +15,13 @@ public record PipelineView(
         Instant createdAt,
         Instant updatedAt) {
 
-    static PipelineView of(PipelineEntity entity, PipelineDocument document, Pipeline pipeline) {
+    static PipelineView of(PipelineStore.Row row, PipelineDocument document, Pipeline pipeline) {
         List<StageDocument> stages = pipeline.stages().stream().map(stage -> {
             StageDocument sent = document.stages().get(stage.order());
             return new StageDocument(stage.key(), stage.name(), stage.kind().name(), sent.standard(),
                     stage.rushedBelow(), stage.slowAbove(), sent.frozenAfter());
         }).toList();
-        return new PipelineView(entity.pipelineId, pipeline.name(), stages,
-                document.overrides() == null ? List.of() : document.overrides(), document.automaticHandoff(), entity.createdAt, entity.updatedAt);
+        return new PipelineView(row.pipelineId(), pipeline.name(), stages,
+                document.overrides() == null ? List.of() : document.overrides(), document.automaticHandoff(), row.createdAt(), row.updatedAt());
     }
 }

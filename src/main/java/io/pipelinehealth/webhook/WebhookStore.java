@@ -2,6 +2,8 @@ package io.pipelinehealth.webhook;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -39,36 +41,40 @@ public class WebhookStore {
     }
 
     public void insertSubscription(String tenantId, Subscription s) {
-        update("""
+        update(new NamedSql("""
                 insert into webhook_subscription (tenant_id, subscription_id, url, events, secret, created_at)
-                values (?, ?, ?, ?, ?, ?)
-                """, tenantId, s.id(), s.url(), s.events(), s.secret(), Jdbc.timestamptz(s.createdAt()));
+                values (:tenant, :id, :url, :events, :secret, :createdAt)
+                """).set("tenant", tenantId).set("id", s.id()).set("url", s.url())
+                .array("events", "text", s.events().toArray()).set("secret", s.secret()).set("createdAt", s.createdAt()));
     }
 
     public Optional<Subscription> subscription(String tenantId, String id) {
-        return subscriptions("select " + SUBSCRIPTION + " from webhook_subscription where tenant_id = ? and subscription_id = ?",
-                tenantId, id).stream().findFirst();
+        return subscriptions(new NamedSql("select " + SUBSCRIPTION
+                + " from webhook_subscription where tenant_id = :tenant and subscription_id = :id")
+                .set("tenant", tenantId).set("id", id)).stream().findFirst();
     }
 
     public List<Subscription> subscriptions(String tenantId, String after, int limit) {
-        return subscriptions("select " + SUBSCRIPTION + """
-                 from webhook_subscription where tenant_id = ? and subscription_id > ?
-                order by subscription_id limit ?
-                """, tenantId, after == null ? "" : after, limit);
+        return subscriptions(new NamedSql("select " + SUBSCRIPTION + """
+                 from webhook_subscription where tenant_id = :tenant and subscription_id > :after
+                order by subscription_id limit :limit
+                """).set("tenant", tenantId).set("after", after == null ? "" : after).set("limit", limit));
     }
 
     public boolean deleteSubscription(String tenantId, String id) {
-        return update("delete from webhook_subscription where tenant_id = ? and subscription_id = ?", tenantId, id) > 0;
+        return update(new NamedSql("delete from webhook_subscription where tenant_id = :tenant and subscription_id = :id")
+                .set("tenant", tenantId).set("id", id)) > 0;
     }
 
     /** The outbox write: one PENDING delivery per enabled subscription to this event type. */
     public int enqueue(String tenantId, String messageId, String eventType, String payload, Instant now) {
-        return update("""
+        return update(new NamedSql("""
                 insert into webhook_delivery (tenant_id, subscription_id, message_id, event_type, payload, status,
                     created_at, next_attempt_at)
-                select tenant_id, subscription_id, ?, ?, ?, 'PENDING', ?, ?
-                from webhook_subscription where tenant_id = ? and enabled and ? = any(events)
-                """, messageId, eventType, payload, Jdbc.timestamptz(now), Jdbc.timestamptz(now), tenantId, eventType);
+                select tenant_id, subscription_id, :message, :eventType, :payload, 'PENDING', :now, :now
+                from webhook_subscription where tenant_id = :tenant and enabled and :eventType = any(events)
+                """).set("message", messageId).set("eventType", eventType).set("payload", payload).set("now", now)
+                .set("tenant", tenantId));
     }
 
     /**
@@ -80,29 +86,26 @@ public class WebhookStore {
         UUID token = UUID.randomUUID();
         List<Claimed> claimed = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = new NamedSql("""
                         with due as (
                             select d.delivery_id from webhook_delivery d
                             join webhook_subscription s
                               on s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
-                            where d.tenant_id = ? and d.status = 'PENDING' and d.next_attempt_at <= ? and s.enabled
+                            where d.tenant_id = :tenant and d.status = 'PENDING' and d.next_attempt_at <= :now
+                              and s.enabled
                             order by d.next_attempt_at
-                            limit ?
+                            limit :limit
                             for update of d skip locked
                         )
                         update webhook_delivery d
-                           set next_attempt_at = ?, claim_token = ?
+                           set next_attempt_at = :leaseUntil, claim_token = :token
                           from due, webhook_subscription s
                          where d.delivery_id = due.delivery_id
                            and s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
                         returning d.delivery_id, d.tenant_id, d.subscription_id, d.message_id, d.payload, d.attempts + 1,
                                   d.created_at, s.url, s.secret
-                        """)) {
-            query.setString(1, tenantId);
-            query.setObject(2, Jdbc.timestamptz(now));
-            query.setInt(3, limit);
-            query.setObject(4, Jdbc.timestamptz(leaseUntil));
-            query.setObject(5, token);
+                        """).set("tenant", tenantId).set("now", now).set("limit", limit).set("leaseUntil", leaseUntil)
+                        .set("token", token).prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new Claimed(rows.getLong(1), token, rows.getString(2), rows.getString(3),
@@ -121,61 +124,60 @@ public class WebhookStore {
      * the delivery. False means the lease lapsed and another dispatcher claimed it; it sends, we don't.
      */
     public boolean renew(Claimed claim, Instant now, Instant leaseUntil) {
-        return update("""
-                update webhook_delivery set next_attempt_at = ?, attempts = attempts + 1, last_attempt_at = ?
-                where delivery_id = ? and claim_token = ? and status = 'PENDING'
-                """, Jdbc.timestamptz(leaseUntil), Jdbc.timestamptz(now), claim.deliveryId(), claim.claimToken()) > 0;
+        return update(claimed(claim, """
+                update webhook_delivery set next_attempt_at = :leaseUntil, attempts = attempts + 1, last_attempt_at = :now
+                where delivery_id = :delivery and claim_token = :token and status = 'PENDING'
+                """).set("leaseUntil", leaseUntil).set("now", now)) > 0;
     }
 
     /** The outcomes below are written only by the holder of the claim; each answers whether it was. */
     public boolean delivered(Claimed claim, int statusCode, Instant now) {
-        return update("""
-                update webhook_delivery set status = 'DELIVERED', last_status_code = ?, last_error = null,
-                    delivered_at = ?, claim_token = null where delivery_id = ? and claim_token = ?
-                """, statusCode, Jdbc.timestamptz(now), claim.deliveryId(), claim.claimToken()) > 0;
+        return update(claimed(claim, """
+                update webhook_delivery set status = 'DELIVERED', last_status_code = :statusCode, last_error = null,
+                    delivered_at = :now, claim_token = null where delivery_id = :delivery and claim_token = :token
+                """).set("statusCode", statusCode).set("now", now)) > 0;
     }
 
     public boolean retryAt(Claimed claim, Integer statusCode, String error, Instant next) {
-        return update("""
-                update webhook_delivery set last_status_code = ?, last_error = ?, next_attempt_at = ?, claim_token = null
-                where delivery_id = ? and claim_token = ?
-                """, statusCode, error, Jdbc.timestamptz(next), claim.deliveryId(), claim.claimToken()) > 0;
+        return update(claimed(claim, """
+                update webhook_delivery set last_status_code = :statusCode, last_error = :error,
+                    next_attempt_at = :next, claim_token = null
+                where delivery_id = :delivery and claim_token = :token
+                """).set("statusCode", statusCode).set("error", error).set("next", next)) > 0;
     }
 
     public boolean failed(Claimed claim, Integer statusCode, String error) {
-        return update("""
-                update webhook_delivery set status = 'FAILED', last_status_code = ?, last_error = ?, claim_token = null
-                where delivery_id = ? and claim_token = ?
-                """, statusCode, error, claim.deliveryId(), claim.claimToken()) > 0;
+        return update(claimed(claim, """
+                update webhook_delivery set status = 'FAILED', last_status_code = :statusCode, last_error = :error,
+                    claim_token = null
+                where delivery_id = :delivery and claim_token = :token
+                """).set("statusCode", statusCode).set("error", error)) > 0;
     }
 
     /** A 410 Gone: the subscription stops, and its pending deliveries fail. */
     public void disable(String tenantId, String subscriptionId, String reason) {
-        update("""
-                update webhook_subscription set enabled = false, disabled_reason = ?
-                where tenant_id = ? and subscription_id = ?
-                """, reason, tenantId, subscriptionId);
-        update("""
-                update webhook_delivery set status = 'FAILED', last_error = 'subscription disabled: ' || ?
-                where tenant_id = ? and subscription_id = ? and status = 'PENDING'
-                """, reason, tenantId, subscriptionId);
+        update(new NamedSql("""
+                update webhook_subscription set enabled = false, disabled_reason = :reason
+                where tenant_id = :tenant and subscription_id = :subscription
+                """).set("reason", reason).set("tenant", tenantId).set("subscription", subscriptionId));
+        update(new NamedSql("""
+                update webhook_delivery set status = 'FAILED', last_error = 'subscription disabled: ' || :reason
+                where tenant_id = :tenant and subscription_id = :subscription and status = 'PENDING'
+                """).set("reason", reason).set("tenant", tenantId).set("subscription", subscriptionId));
     }
 
     /** The delivery log of a subscription, newest first. */
     List<Row> deliveries(String tenantId, String subscriptionId, Long before, int limit) {
         List<Row> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = new NamedSql("""
                         select delivery_id, message_id, event_type, status, attempts, created_at, last_attempt_at,
                                next_attempt_at, last_status_code, last_error, delivered_at, payload
                         from webhook_delivery
-                        where tenant_id = ? and subscription_id = ? and delivery_id < ?
-                        order by delivery_id desc limit ?
-                        """)) {
-            query.setString(1, tenantId);
-            query.setString(2, subscriptionId);
-            query.setLong(3, before == null ? Long.MAX_VALUE : before);
-            query.setInt(4, limit);
+                        where tenant_id = :tenant and subscription_id = :subscription and delivery_id < :before
+                        order by delivery_id desc limit :limit
+                        """).set("tenant", tenantId).set("subscription", subscriptionId)
+                        .set("before", before == null ? Long.MAX_VALUE : before).set("limit", limit).prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     int code = rows.getInt(9);
@@ -193,11 +195,15 @@ public class WebhookStore {
         return result;
     }
 
-    private List<Subscription> subscriptions(String sql, Object... parameters) {
+    /** A statement on the delivery this claim holds (its id and token bound by name). */
+    private static NamedSql claimed(Claimed claim, String sql) {
+        return new NamedSql(sql).set("delivery", claim.deliveryId()).set("token", claim.claimToken());
+    }
+
+    private List<Subscription> subscriptions(NamedSql sql) {
         List<Subscription> result = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            bind(connection, query, parameters);
+                PreparedStatement query = sql.prepare(connection)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Array events = rows.getArray(3);
@@ -212,25 +218,7 @@ public class WebhookStore {
         return result;
     }
 
-    private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(connection, statement, parameters);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-    }
-
-    private static void bind(Connection connection, PreparedStatement statement, Object... parameters)
-            throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            Object value = parameters[i];
-            if (value instanceof List<?> list) {
-                statement.setArray(i + 1, connection.createArrayOf("text", list.toArray()));
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
+    private int update(NamedSql sql) {
+        return Updates.run(dataSource, sql);
     }
 }

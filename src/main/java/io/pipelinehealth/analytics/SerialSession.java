@@ -1,0 +1,70 @@
+package io.pipelinehealth.analytics;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.db.NamedSql;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A connection for the rep and stage analytics, with parallel query off for its statements unless
+ * pipeline-health.analytics.parallel-query is true. Their plans read the closed visits from one
+ * index in order (a part that is not parallelised anyway), and the only part PostgreSQL would run
+ * in parallel is the small open-visits branch, whose workers cost more than they save on a few
+ * cores (docs/benchmarks.md). The setting is reset before the connection goes back to the pool.
+ */
+@ApplicationScoped
+class SerialSession {
+
+    private final AgroalDataSource dataSource;
+    private final boolean parallel;
+
+    SerialSession(AgroalDataSource dataSource,
+            @ConfigProperty(name = "pipeline-health.analytics.parallel-query", defaultValue = "false") boolean parallel) {
+        this.dataSource = dataSource;
+        this.parallel = parallel;
+    }
+
+    /** An open connection; closing it restores the setting and returns the connection. */
+    final class Session implements AutoCloseable {
+        private final Connection connection;
+
+        private Session(Connection connection) {
+            this.connection = connection;
+        }
+
+        Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection) {
+                if (!parallel) {
+                    run(connection, "reset max_parallel_workers_per_gather");
+                }
+            }
+        }
+    }
+
+    Session open() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        if (!parallel) {
+            try {
+                run(connection, "select set_config('max_parallel_workers_per_gather', '0', false)");
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        return new Session(connection);
+    }
+
+    private static void run(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = new NamedSql(sql).prepare(connection)) {
+            statement.execute();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.pipelinehealth.opportunity;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.visit.HandoffDirection;
+import io.pipelinehealth.visit.Step;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the view of one opportunity reads, in one statement (one round trip after the
+ * connection's tenant setting): its pipeline and that pipeline row's version (for the cached
+ * definition), its events and its hand-offs up to asOf. Each step is one row of a union; the
+ * opportunity row alone (no step up to asOf) still names the pipeline.
+ */
+@ApplicationScoped
+class OpportunityHistory {
+
+    /** The history of one opportunity up to asOf. */
+    record Loaded(String pipelineId, String pipelineVersion, List<Step> steps, List<OpportunityView.HandoffRow> handoffs) {
+    }
+
+    private static final String HISTORY = """
+            select o.pipeline_id, p.xmin::text, s.*
+            from opportunity o
+            join pipeline p on p.tenant_id = o.tenant_id and p.pipeline_id = o.pipeline_id
+            left join lateral (
+                select e.occurred_at as at, e.event_id, null::bigint as handoff_id, e.stage, e.owner_id, e.amount,
+                       e.currency, e.attributes::text as attributes, null::text as direction, null::text as reason,
+                       null::text as by_whom, null::boolean as automatic
+                from transition_event e
+                where e.tenant_id = o.tenant_id and e.opportunity_id = o.opportunity_id and e.occurred_at <= :asOf
+                union all
+                select h.at, null, h.handoff_id, h.stage, h.owner_id, null, null, null, h.direction, h.reason,
+                       h.by_whom, h.automatic
+                from handoff h
+                where h.tenant_id = o.tenant_id and h.opportunity_id = o.opportunity_id and h.at <= :asOf
+            ) s on true
+            where o.tenant_id = :tenant and o.opportunity_id = :opportunity
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    OpportunityHistory(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Empty when the tenant has no such opportunity. */
+    Optional<Loaded> load(String tenantId, String opportunityId, Instant asOf) {
+        NamedSql sql = new NamedSql(HISTORY).set("tenant", tenantId).set("opportunity", opportunityId).set("asOf", asOf);
+        String pipelineId = null;
+        String version = null;
+        List<Step> steps = new ArrayList<>();
+        List<OpportunityView.HandoffRow> handoffs = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                pipelineId = rows.getString(1);
+                version = rows.getString(2);
+                Instant at = Jdbc.instant(rows, 3);
+                if (at == null) {
+                    continue; // the opportunity has no step up to asOf
+                }
+                String eventId = rows.getString(4);
+                if (eventId != null) {
+                    steps.add(new Step.Event(eventId, at, rows.getString(6), rows.getString(7), rows.getBigDecimal(8),
+                            rows.getString(9), Jdbc.stringMap(rows.getString(10))));
+                } else {
+                    long handoffId = rows.getLong(5);
+                    HandoffDirection direction = HandoffDirection.valueOf(rows.getString(11));
+                    steps.add(new Step.Handoff(handoffId, at, direction, rows.getString(6), rows.getString(7)));
+                    handoffs.add(new OpportunityView.HandoffRow(handoffId, direction.name(), at, rows.getString(12),
+                            rows.getString(13), rows.getString(6), rows.getString(7), rows.getBoolean(14)));
+                }
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        if (pipelineId == null) {
+            return Optional.empty();
+        }
+        handoffs.sort(Comparator.comparing(OpportunityView.HandoffRow::at)
+                .thenComparingLong(OpportunityView.HandoffRow::handoffId));
+        return Optional.of(new Loaded(pipelineId, version, steps, handoffs));
+    }
+}
