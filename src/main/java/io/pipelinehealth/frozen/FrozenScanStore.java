@@ -56,7 +56,7 @@ public class FrozenScanStore {
                 PreparedStatement query = connection.prepareStatement("""
                         with candidate as (
                             select v.tenant_id, v.opportunity_id, v.pipeline_id, v.stage, v.entered_at,
-                                   v.frozen_after_s, v.owner_id, v.current_owner, v.amount, v.currency, v.attributes
+                                   v.frozen_after_s, v.owner_id, v.current_owner
                             from visit v
                             where v.tenant_id = ? and v.kind = 'VISIT' and v.left_at is null
                               and (v.entered_s + v.frozen_after_s) < ? and v.entered_at <= ?
@@ -72,11 +72,12 @@ public class FrozenScanStore {
                             returning tenant_id, opportunity_id, stage, entered_at
                         )
                         select c.tenant_id, c.opportunity_id, c.pipeline_id, c.stage, c.entered_at, c.frozen_after_s,
-                               c.owner_id, c.current_owner, c.amount, c.currency, c.attributes,
+                               c.owner_id, c.current_owner, o.amount, o.currency, o.attributes,
                                coalesce((p.definition ->> 'autoHandoff')::boolean, false)
                         from candidate c
                         join noticed n using (tenant_id, opportunity_id, stage, entered_at)
                         join pipeline p on p.tenant_id = c.tenant_id and p.pipeline_id = c.pipeline_id
+                        join opportunity o on o.tenant_id = c.tenant_id and o.opportunity_id = c.opportunity_id
                         order by c.tenant_id, c.opportunity_id
                         """)) {
             query.setString(1, tenantId);
