@@ -43,14 +43,20 @@ public class Derivation {
      * Answers how many opportunities it derived.
      */
     public int derive(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges) {
+        return derive(tenantId, pipelineOf, ownChanges, Map.of());
+    }
+
+    /** The same, with pipelines this transaction has already read under their share locks. */
+    public int derive(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges,
+            Map<String, Pipeline> sharedAlready) {
         if (pipelineOf.isEmpty()) {
             return 0;
         }
         // the pipelines' share locks first, then the opportunities' row locks in id order: the order
         // of pipeline replacement and hand-offs, so none of them can deadlock with another
         Map<String, Pipeline> definitions = new TreeMap<>();
-        new TreeSet<>(pipelineOf.values()).forEach(id ->
-                definitions.put(id, pipelines.findForDerivation(tenantId, id).orElseThrow()));
+        new TreeSet<>(pipelineOf.values()).forEach(id -> definitions.put(id, sharedAlready.containsKey(id)
+                ? sharedAlready.get(id) : pipelines.findForDerivation(tenantId, id).orElseThrow()));
         store.lockForDerivation(tenantId, pipelineOf.keySet());
         HistoryStore.Claimed claimed = history.claim(tenantId, pipelineOf.keySet());
         Map<String, Instant> changedFrom = new HashMap<>(claimed.changedFrom());

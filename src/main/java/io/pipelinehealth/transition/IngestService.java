@@ -114,7 +114,9 @@ public class IngestService {
             batch.failOnConflicts();
         }
         if (inline) {
-            derivation.derive(tenant, inserted.pipelineOf(), inserted.earliest());
+            Map<String, Pipeline> shared = new HashMap<>();
+            pipelineCache.forEach((id, pipeline) -> pipeline.ifPresent(p -> shared.put(id, p)));
+            derivation.derive(tenant, inserted.pipelineOf(), inserted.earliest(), shared);
         }
         return inserted;
     }
