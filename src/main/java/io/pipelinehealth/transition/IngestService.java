@@ -80,10 +80,13 @@ public class IngestService {
         }
         String tenant = tenants.currentTenant();
         boolean inline = !async && inputs.size() <= inlineMaxEvents;
-        TransitionStore.Inserted inserted = QuarkusTransaction.requiringNew().call(() -> store(tenant, inputs, inline));
-        if (!inline && !async && !inserted.pipelineOf().isEmpty()) {
+        Stored result = QuarkusTransaction.requiringNew().call(() -> store(tenant, inputs, inline));
+        TransitionStore.Inserted inserted = result.inserted();
+        if (!inline && !async) {
             pauseForTests();
-            QuarkusTransaction.requiringNew().run(() -> derivation.derive(tenant, inserted.pipelineOf(), Map.of()));
+            // every opportunity of the batch, not only those with new events: a retry of a batch whose
+            // first attempt stored its events but failed to derive them finds their pending records
+            QuarkusTransaction.requiringNew().run(() -> derivation.derive(tenant, result.pipelineOf(), Map.of()));
         }
         int storedCount = inserted.eventIds().size();
         stored.increment(storedCount);
@@ -91,8 +94,12 @@ public class IngestService {
         return new IngestResult(inputs.size(), storedCount, inputs.size() - storedCount);
     }
 
+    /** The new events of a batch, and the pipeline of each opportunity the batch names. */
+    private record Stored(TransitionStore.Inserted inserted, Map<String, String> pipelineOf) {
+    }
+
     /** Stores the new events; derives them too when {@code inline}, else records them as pending. */
-    private TransitionStore.Inserted store(String tenant, List<TransitionInput> inputs, boolean inline) {
+    private Stored store(String tenant, List<TransitionInput> inputs, boolean inline) {
         Map<String, Optional<Pipeline>> pipelineCache = new HashMap<>();
         TransitionParser parser = new TransitionParser(clock.instant(),
                 id -> pipelineCache.computeIfAbsent(id, pipelines::findForDerivation));
@@ -102,6 +109,8 @@ public class IngestService {
                     parser.errors().size() + " problem(s) in the batch; nothing was stored", parser.errors());
         }
         Batch batch = new Batch(inputs, events);
+        Map<String, String> pipelineOf = new HashMap<>();
+        batch.unique.values().forEach(e -> pipelineOf.put(e.opportunityId(), e.pipelineId()));
         store.stage(List.copyOf(batch.unique.values()));
         batch.checkPipelines(store.createOpportunities(tenant));
         batch.failOnConflicts();
@@ -116,9 +125,9 @@ public class IngestService {
         if (inline) {
             Map<String, Pipeline> shared = new HashMap<>();
             pipelineCache.forEach((id, pipeline) -> pipeline.ifPresent(p -> shared.put(id, p)));
-            derivation.derive(tenant, inserted.pipelineOf(), inserted.earliest(), shared);
+            derivation.derive(tenant, pipelineOf, inserted.earliest(), shared);
         }
-        return inserted;
+        return new Stored(inserted, pipelineOf);
     }
 
     /** A test-only setting: a window between the events' commit and their derivation (crash tests). */
