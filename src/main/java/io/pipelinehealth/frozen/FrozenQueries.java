@@ -29,7 +29,11 @@ public class FrozenQueries {
             String afterId, int limit) {
     }
 
-    /** A frozen visit row; the snapshot (owner aside) is valid only when {@code lastEventAt <= asOf}. */
+    /**
+     * A frozen visit row with its opportunity's latest snapshot (amount, currency, attributes, V12);
+     * that snapshot (owner aside) is valid only when {@code lastEventAt}, the later of the visit's
+     * last step and the opportunity's latest event, is not after asOf.
+     */
     public record Row(String opportunityId, String pipelineId, String stage, Instant enteredAt, long enteredSeconds,
             long frozenAfterSeconds, String ownerId, Instant lastEventAt, BigDecimal amount, String currency,
             Map<String, String> attributes) {
@@ -97,8 +101,10 @@ public class FrozenQueries {
         sql.append("select v.opportunity_id, v.pipeline_id, v.stage, v.entered_at, v.entered_s, v.frozen_after_s, ");
         sql.append(owner).append(" as owner");
         sql.append("""
-                , v.last_event_at, v.amount, v.currency, v.attributes, (v.entered_s + v.frozen_after_s) as deadline
+                , greatest(v.last_event_at, o.known_at), o.amount, o.currency, o.attributes,
+                  (v.entered_s + v.frozen_after_s) as deadline
                 from visit v
+                join opportunity o on o.tenant_id = v.tenant_id and o.opportunity_id = v.opportunity_id
                 where v.tenant_id = :tenant and v.kind = 'VISIT' and v.entered_at <= :asOf
                   and (v.entered_s + v.frozen_after_s) < :asOfSeconds and\s""");
         sql.append(which);

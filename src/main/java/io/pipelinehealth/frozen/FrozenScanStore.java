@@ -59,7 +59,7 @@ public class FrozenScanStore {
                 PreparedStatement query = new NamedSql("""
                         with candidate as (
                             select v.tenant_id, v.opportunity_id, v.pipeline_id, v.stage, v.entered_at,
-                                   v.frozen_after_s, v.owner_id, v.current_owner, v.amount, v.currency, v.attributes
+                                   v.frozen_after_s, v.owner_id, v.current_owner
                             from visit v
                             where v.tenant_id = :tenant and v.kind = 'VISIT' and v.left_at is null
                               and (v.entered_s + v.frozen_after_s) < :nowSeconds and v.entered_at <= :now
@@ -75,11 +75,12 @@ public class FrozenScanStore {
                             returning tenant_id, opportunity_id, stage, entered_at
                         )
                         select c.tenant_id, c.opportunity_id, c.pipeline_id, c.stage, c.entered_at, c.frozen_after_s,
-                               c.owner_id, c.current_owner, c.amount, c.currency, c.attributes,
+                               c.owner_id, c.current_owner, o.amount, o.currency, o.attributes,
                                coalesce((p.definition ->> 'autoHandoff')::boolean, false)
                         from candidate c
                         join noticed n using (tenant_id, opportunity_id, stage, entered_at)
                         join pipeline p on p.tenant_id = c.tenant_id and p.pipeline_id = c.pipeline_id
+                        join opportunity o on o.tenant_id = c.tenant_id and o.opportunity_id = c.opportunity_id
                         order by c.tenant_id, c.opportunity_id
                         """).set("tenant", tenantId).set("now", now).set("nowSeconds", now.getEpochSecond())
                         .set("limit", limit).prepare(connection)) {

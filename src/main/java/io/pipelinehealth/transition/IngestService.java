@@ -3,29 +3,30 @@ package io.pipelinehealth.transition;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.TenantResolver;
-import io.pipelinehealth.handoff.ImplicitReturns;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
-import io.pipelinehealth.visit.VisitRefresher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Stores a batch of transition events atomically (DOMAIN rules 1 and 2): all new events are
- * stored and the visits of every touched opportunity re-derived, or nothing changes.
+ * stored, or nothing changes. Small batches (single events) derive their visits in the same
+ * transaction: one commit. Larger ones commit their events with a durable record of what is left
+ * to derive, then derive in a second transaction that alone takes the opportunities' row locks,
+ * so concurrent batches sharing an opportunity wait only for each other's derivation. Either way
+ * the answer comes when events and visits are durable, unless the caller asked for the
+ * asynchronous mode: then it comes once the events are, and {@link DerivationBacklog} derives.
  */
 @ApplicationScoped
 public class IngestService {
@@ -36,19 +37,23 @@ public class IngestService {
     private final Clock clock;
     private final PipelineService pipelines;
     private final TransitionStore store;
-    private final VisitRefresher refresher;
-    private final ImplicitReturns implicitReturns;
+    private final Derivation derivation;
+    private final int inlineMaxEvents;
+    private final Duration pauseBeforeDerivation;
     private final Counter stored;
     private final Counter duplicates;
 
     IngestService(TenantResolver tenants, Clock clock, PipelineService pipelines, TransitionStore store,
-            VisitRefresher refresher, ImplicitReturns implicitReturns, MeterRegistry metrics) {
+            Derivation derivation, MeterRegistry metrics,
+            @ConfigProperty(name = "pipeline-health.ingest.inline-max-events") int inlineMaxEvents,
+            @ConfigProperty(name = "pipeline-health.ingest.test-pause-before-derivation") Optional<Duration> pause) {
         this.tenants = tenants;
         this.clock = clock;
         this.pipelines = pipelines;
         this.store = store;
-        this.refresher = refresher;
-        this.implicitReturns = implicitReturns;
+        this.derivation = derivation;
+        this.inlineMaxEvents = inlineMaxEvents;
+        this.pauseBeforeDerivation = pause.orElse(Duration.ZERO);
         this.stored = Counter.builder("pipeline_health.transitions.stored")
                 .description("Transition events stored").register(metrics);
         this.duplicates = Counter.builder("pipeline_health.transitions.duplicates")
@@ -61,8 +66,12 @@ public class IngestService {
                 "more than " + MAX_BATCH + " events in one batch; send at most " + MAX_BATCH + " per request");
     }
 
-    @Transactional
     public IngestResult ingest(List<TransitionInput> inputs) {
+        return ingest(inputs, false);
+    }
+
+    /** With {@code async}, answers once the events are durable and leaves their derivation to the backlog. */
+    public IngestResult ingest(List<TransitionInput> inputs, boolean async) {
         if (inputs == null || inputs.isEmpty()) {
             throw ApiException.unprocessable("empty-batch", "Empty batch", "send 1 to " + MAX_BATCH + " events", List.of());
         }
@@ -70,6 +79,27 @@ public class IngestService {
             throw tooLarge();
         }
         String tenant = tenants.currentTenant();
+        boolean inline = !async && inputs.size() <= inlineMaxEvents;
+        Stored result = QuarkusTransaction.requiringNew().call(() -> store(tenant, inputs, inline));
+        TransitionStore.Inserted inserted = result.inserted();
+        if (!inline && !async) {
+            pauseForTests();
+            // every opportunity of the batch, not only those with new events: a retry of a batch whose
+            // first attempt stored its events but failed to derive them finds their pending records
+            QuarkusTransaction.requiringNew().run(() -> derivation.derive(tenant, result.pipelineOf(), Map.of()));
+        }
+        int storedCount = inserted.eventIds().size();
+        stored.increment(storedCount);
+        duplicates.increment(inputs.size() - storedCount);
+        return new IngestResult(inputs.size(), storedCount, inputs.size() - storedCount);
+    }
+
+    /** The new events of a batch, and the pipeline of each opportunity the batch names. */
+    private record Stored(TransitionStore.Inserted inserted, Map<String, String> pipelineOf) {
+    }
+
+    /** Stores the new events; derives them too when {@code inline}, else records them as pending. */
+    private Stored store(String tenant, List<TransitionInput> inputs, boolean inline) {
         Map<String, Optional<Pipeline>> pipelineCache = new HashMap<>();
         TransitionParser parser = new TransitionParser(clock.instant(),
                 id -> pipelineCache.computeIfAbsent(id, pipelines::findForDerivation));
@@ -78,33 +108,37 @@ public class IngestService {
             throw ApiException.unprocessable("invalid-events", "Invalid events",
                     parser.errors().size() + " problem(s) in the batch; nothing was stored", parser.errors());
         }
-
         Batch batch = new Batch(inputs, events);
-        Map<String, String> storedPipeline = store.lockOpportunities(tenant, batch.pipelineByOpportunity());
-        batch.checkPipelines(storedPipeline);
-        batch.checkAgainstStored(store.find(tenant, batch.unique.keySet()));
+        Map<String, String> pipelineOf = new HashMap<>();
+        batch.unique.values().forEach(e -> pipelineOf.put(e.opportunityId(), e.pipelineId()));
+        store.stage(List.copyOf(batch.unique.values()));
+        batch.checkPipelines(store.createOpportunities(tenant));
         batch.failOnConflicts();
-
-        Set<String> inserted = store.insert(tenant, List.copyOf(batch.unique.values()));
-        if (inserted.size() < batch.unique.size()) {
-            // another transaction stored some of these ids after our check: judge them again
-            Map<String, TransitionEvent> raced = new HashMap<>(batch.unique);
-            raced.keySet().removeAll(inserted);
-            batch.checkAgainstStored(store.find(tenant, raced.keySet()));
+        TransitionStore.Inserted inserted = store.insertStaged(tenant, !inline);
+        if (inserted.eventIds().size() < batch.unique.size()) {
+            // stored before, by an earlier request or a concurrent one: the same content is a duplicate
+            Map<String, TransitionEvent> notInserted = new HashMap<>(batch.unique);
+            notInserted.keySet().removeAll(inserted.eventIds());
+            batch.checkAgainstStored(store.find(tenant, notInserted.keySet()));
             batch.failOnConflicts();
         }
+        if (inline) {
+            Map<String, Pipeline> shared = new HashMap<>();
+            pipelineCache.forEach((id, pipeline) -> pipeline.ifPresent(p -> shared.put(id, p)));
+            derivation.derive(tenant, pipelineOf, inserted.earliest(), shared);
+        }
+        return new Stored(inserted, pipelineOf);
+    }
 
-        Map<String, Set<String>> touched = new TreeMap<>();
-        batch.unique.values().stream().filter(e -> inserted.contains(e.eventId()))
-                .forEach(e -> touched.computeIfAbsent(e.pipelineId(), p -> new TreeSet<>()).add(e.opportunityId()));
-        touched.forEach((pipelineId, opportunities) -> {
-            Map<String, Instant> nurturing = implicitReturns.nurturing(tenant, pipelineId, opportunities);
-            refresher.refresh(tenant, pipelineCache.get(pipelineId).orElseThrow(), opportunities);
-            implicitReturns.announce(tenant, pipelineId, nurturing);
-        });
-        stored.increment(inserted.size());
-        duplicates.increment(inputs.size() - inserted.size());
-        return new IngestResult(inputs.size(), inserted.size(), inputs.size() - inserted.size());
+    /** A test-only setting: a window between the events' commit and their derivation (crash tests). */
+    private void pauseForTests() {
+        if (!pauseBeforeDerivation.isZero()) {
+            try {
+                Thread.sleep(pauseBeforeDerivation.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The events of one request with their positions in it, for error reports. */
@@ -141,15 +175,10 @@ public class IngestService {
             throw new IllegalStateException("parsed event not found in its batch");
         }
 
-        TreeMap<String, String> pipelineByOpportunity() {
-            TreeMap<String, String> map = new TreeMap<>(io.pipelinehealth.common.CodePointOrder.INSTANCE);
-            unique.values().forEach(e -> map.put(e.opportunityId(), e.pipelineId()));
-            return map;
-        }
-
-        void checkPipelines(Map<String, String> storedPipeline) {
+        /** {@code otherPipeline}: the opportunities stored with a pipeline other than the batch gives them. */
+        void checkPipelines(Map<String, String> otherPipeline) {
             unique.values().forEach(event -> {
-                String stored = storedPipeline.get(event.opportunityId());
+                String stored = otherPipeline.get(event.opportunityId());
                 if (stored != null && !stored.equals(event.pipelineId())) {
                     conflicts.add(new FieldError(indexOf.get(event.eventId()), event.eventId(), "pipelineId",
                             "opportunity '" + event.opportunityId() + "' belongs to pipeline '" + stored + "'"));

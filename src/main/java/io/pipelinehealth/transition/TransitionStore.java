@@ -2,22 +2,37 @@ package io.pipelinehealth.transition;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
+import org.postgresql.PGConnection;
 
-/** Stored transition events and the per-opportunity rows that serialize writers. */
+/**
+ * Stored transition events. A batch goes in by {@code COPY} into a temporary staging table of the
+ * transaction's connection, then by one {@code insert ... select ... on conflict do nothing}: no
+ * parameter arrays to encode, and no row lock on the opportunity (the derivation step takes that).
+ */
 @ApplicationScoped
 public class TransitionStore {
+
+    /** Session-local, emptied at every commit: a pooled connection reuses it, no two transactions share it. */
+    private static final String STAGING = """
+            create temporary table if not exists transition_staging (
+                event_id text collate "C", opportunity_id text collate "C", pipeline_id text collate "C",
+                stage text collate "C", occurred_at timestamptz, owner_id text collate "C", amount numeric,
+                currency text, attributes jsonb
+            ) on commit delete rows
+            """;
 
     private final AgroalDataSource dataSource;
 
@@ -25,106 +40,84 @@ public class TransitionStore {
         this.dataSource = dataSource;
     }
 
+    /** Copies the batch (ids unique) into the staging table of this transaction's connection. */
+    public void stage(List<TransitionEvent> events) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement create = connection.createStatement()) {
+                create.execute(STAGING);
+            }
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    copy transition_staging (event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id,
+                        amount, currency, attributes) from stdin
+                    """, CopyText.reader(events));
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not stream the batch to the database", e);
+        }
+    }
+
     /**
-     * Creates missing opportunity rows and locks all of them until the transaction ends, in id
-     * order so that two batches sharing opportunities cannot deadlock. Answers the pipeline each
-     * opportunity belongs to (for existing ones, the stored one).
+     * Creates the staged opportunities that do not exist yet (in id order: concurrent creators of
+     * the same ones wait for each other in one order) and answers, for every staged opportunity
+     * stored with another pipeline, that pipeline.
      */
-    public Map<String, String> lockOpportunities(String tenantId, SortedMap<String, String> pipelineByOpportunity) {
-        Map<String, String> stored = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement upsert = connection.prepareStatement("""
-                        insert into opportunity (tenant_id, opportunity_id, pipeline_id)
-                        select ?, u.o, u.p from unnest(?::text[], ?::text[]) with ordinality as u(o, p, n)
-                        order by u.n
-                        on conflict (tenant_id, opportunity_id)
-                            do update set pipeline_id = opportunity.pipeline_id
-                        returning opportunity_id, pipeline_id
-                        """)) {
-            upsert.setString(1, tenantId);
-            upsert.setArray(2, connection.createArrayOf("text", pipelineByOpportunity.keySet().toArray()));
-            upsert.setArray(3, connection.createArrayOf("text", pipelineByOpportunity.values().toArray()));
-            try (ResultSet rows = upsert.executeQuery()) {
+    public Map<String, String> createOpportunities(String tenantId) {
+        Map<String, String> otherPipeline = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = new NamedSql("""
+                    insert into opportunity (tenant_id, opportunity_id, pipeline_id)
+                    select distinct :tenant, opportunity_id, pipeline_id from transition_staging
+                    order by opportunity_id
+                    on conflict do nothing
+                    """).set("tenant", tenantId).prepare(connection)) {
+                insert.executeUpdate();
+            }
+            // a statement of its own: it sees opportunities that a concurrent batch created meanwhile
+            try (PreparedStatement check = new NamedSql("""
+                    select distinct s.opportunity_id, o.pipeline_id
+                    from transition_staging s
+                    join opportunity o on o.tenant_id = :tenant and o.opportunity_id = s.opportunity_id
+                    where o.pipeline_id <> s.pipeline_id
+                    """).set("tenant", tenantId).prepare(connection);
+                    ResultSet rows = check.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(rows.getString(1), rows.getString(2));
+                    otherPipeline.put(rows.getString(1), rows.getString(2));
                 }
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        return stored;
+        return otherPipeline;
     }
 
-    public Map<String, TransitionEvent> find(String tenantId, Collection<String> eventIds) {
-        Map<String, TransitionEvent> found = new HashMap<>();
+    /**
+     * Inserts the staged events, skipping ids already stored; answers the ids inserted with each
+     * opportunity's earliest inserted instant. With {@code recordPending}, the same statement
+     * writes the durable record that those opportunities are still to derive.
+     */
+    public Inserted insertStaged(String tenantId, boolean recordPending) {
+        Inserted inserted = new Inserted(new java.util.HashSet<>(), new HashMap<>(), new HashMap<>());
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id, amount,
-                               currency, attributes
-                        from transition_event where tenant_id = ? and event_id = any(?)
-                        """)) {
-            query.setString(1, tenantId);
-            query.setArray(2, connection.createArrayOf("text", eventIds.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    TransitionEvent event = new TransitionEvent(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), Jdbc.instant(rows, 5), rows.getString(6),
-                            rows.getBigDecimal(7), rows.getString(8), Jdbc.stringMap(rows.getString(9)));
-                    found.put(event.eventId(), event);
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return found;
-    }
-
-    /** Inserts the events, skipping ids stored meanwhile; answers the ids actually inserted. */
-    public Set<String> insert(String tenantId, List<TransitionEvent> events) {
-        Set<String> inserted = new HashSet<>();
-        if (events.isEmpty()) {
-            return inserted;
-        }
-        int n = events.size();
-        Object[] ids = new Object[n];
-        Object[] opportunities = new Object[n];
-        Object[] pipelines = new Object[n];
-        Object[] stages = new Object[n];
-        Object[] times = new Object[n];
-        Object[] owners = new Object[n];
-        Object[] amounts = new Object[n];
-        Object[] currencies = new Object[n];
-        Object[] attributes = new Object[n];
-        for (int i = 0; i < n; i++) {
-            TransitionEvent e = events.get(i);
-            ids[i] = e.eventId();
-            opportunities[i] = e.opportunityId();
-            pipelines[i] = e.pipelineId();
-            stages[i] = e.stage();
-            times[i] = e.occurredAt().toString();
-            owners[i] = e.ownerId();
-            amounts[i] = e.amount() == null ? null : e.amount().toPlainString();
-            currencies[i] = e.currency();
-            attributes[i] = Jdbc.json(e.attributes());
-        }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        insert into transition_event (tenant_id, event_id, opportunity_id, pipeline_id, stage,
-                            occurred_at, owner_id, amount, currency, attributes)
-                        select ?, u.* from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
-                            ?::text[], ?::numeric[], ?::text[], ?::jsonb[]) as u
-                        on conflict do nothing
-                        returning event_id
-                        """)) {
-            insert.setString(1, tenantId);
-            Object[][] columns = {ids, opportunities, pipelines, stages, times, owners, amounts, currencies, attributes};
-            for (int c = 0; c < columns.length; c++) {
-                insert.setArray(c + 2, connection.createArrayOf("text", columns[c]));
-            }
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(rows.getString(1));
-                }
+                PreparedStatement insert = new NamedSql("""
+                        with inserted as (
+                            insert into transition_event (tenant_id, event_id, opportunity_id, pipeline_id, stage,
+                                occurred_at, owner_id, amount, currency, attributes)
+                            select :tenant, event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id,
+                                amount, currency, attributes
+                            from transition_staging
+                            on conflict do nothing
+                            returning event_id, opportunity_id, pipeline_id, occurred_at
+                        ), pending as (
+                            insert into derive_pending (tenant_id, opportunity_id, pipeline_id, from_at)
+                            select :tenant, opportunity_id, min(pipeline_id), min(occurred_at) from inserted
+                            where :recordPending group by opportunity_id
+                        )
+                        select event_id, opportunity_id, pipeline_id, occurred_at from inserted
+                        """).set("tenant", tenantId).set("recordPending", recordPending).prepare(connection);
+                ResultSet rows = insert.executeQuery()) {
+            while (rows.next()) {
+                inserted.add(rows.getString(1), rows.getString(2), rows.getString(3), Jdbc.instant(rows, 4));
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
@@ -132,4 +125,84 @@ public class TransitionStore {
         return inserted;
     }
 
+    /** The ids inserted, and per opportunity its pipeline and earliest inserted instant. */
+    public record Inserted(java.util.Set<String> eventIds, Map<String, String> pipelineOf,
+            Map<String, Instant> earliest) {
+
+        void add(String eventId, String opportunityId, String pipelineId, Instant at) {
+            eventIds.add(eventId);
+            pipelineOf.put(opportunityId, pipelineId);
+            earliest.merge(opportunityId, at, (a, b) -> a.isBefore(b) ? a : b);
+        }
+    }
+
+    /** Locks the opportunities' rows until the transaction ends, in id order (no deadlock between derivations). */
+    public void lockForDerivation(String tenantId, Collection<String> opportunityIds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = new NamedSql("""
+                        select opportunity_id from opportunity
+                        where tenant_id = :tenant and opportunity_id = any(:ids)
+                        order by opportunity_id for update
+                        """).set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).prepare(connection);
+                ResultSet rows = lock.executeQuery()) {
+            while (rows.next()) {
+                // the rows are locked as they are read
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    /** Up to {@code limit} opportunities with pending derivations, oldest first, with their pipelines. */
+    public Map<String, String> pendingOpportunities(String tenantId, int limit) {
+        Map<String, String> pending = new java.util.LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = new NamedSql("""
+                        select opportunity_id, min(pipeline_id) from derive_pending where tenant_id = :tenant
+                        group by opportunity_id order by min(pending_id) limit :limit
+                        """).set("tenant", tenantId).set("limit", limit).prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                pending.put(rows.getString(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return pending;
+    }
+
+    /** The tenant's derivation backlog: opportunities pending and since when the oldest waits. */
+    public IngestStatus status(String tenantId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = new NamedSql("""
+                        select count(distinct opportunity_id), min(since) from derive_pending where tenant_id = :tenant
+                        """).set("tenant", tenantId).prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return new IngestStatus(rows.getLong(1), Jdbc.instant(rows, 2));
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    public Map<String, TransitionEvent> find(String tenantId, Collection<String> eventIds) {
+        Map<String, TransitionEvent> found = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = new NamedSql("""
+                        select event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id, amount,
+                               currency, attributes
+                        from transition_event where tenant_id = :tenant and event_id = any(:ids)
+                        """).set("tenant", tenantId).array("ids", "text", eventIds.toArray()).prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                TransitionEvent event = new TransitionEvent(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), Jdbc.instant(rows, 5), rows.getString(6),
+                        rows.getBigDecimal(7), rows.getString(8), Jdbc.stringMap(rows.getString(9)));
+                found.put(event.eventId(), event);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return found;
+    }
 }

@@ -2,6 +2,7 @@ package io.pipelinehealth.visit;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,54 @@ public class HistoryStore {
         this.dataSource = dataSource;
     }
 
+    /** The steps of opportunities, and the earliest changed instant of those with a pending derivation. */
+    public record Claimed(Map<String, Instant> changedFrom, Map<String, List<Step>> steps) {
+    }
+
+    /**
+     * Deletes the pending-derivation records of the opportunities and reads their whole history in
+     * the same statement, so in one snapshot: every event a deleted record stands for is in the
+     * history read. The caller holds the opportunities' row locks (hand-offs cannot change), and
+     * derives what it claimed before it commits.
+     */
+    public Claimed claim(String tenantId, Collection<String> opportunityIds) {
+        Map<String, Instant> changedFrom = new HashMap<>();
+        Map<String, List<Step>> steps = new HashMap<>();
+        Object[] ids = opportunityIds.toArray();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement query = new NamedSql("""
+                    with claimed as (
+                        delete from derive_pending where tenant_id = :tenant and opportunity_id = any(:ids)
+                        returning opportunity_id, from_at
+                    )
+                    select opportunity_id, event_id, occurred_at, stage, owner_id, amount, currency, attributes
+                    from transition_event
+                    where tenant_id = :tenant and opportunity_id = any(:ids)
+                    union all
+                    select opportunity_id, null, min(from_at), null, null, null, null, null
+                    from claimed group by opportunity_id
+                    """).set("tenant", tenantId).array("ids", "text", ids).prepare(connection);
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    if (rows.getString(2) == null) {
+                        changedFrom.put(rows.getString(1), Jdbc.instant(rows, 3));
+                    } else {
+                        steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(event(rows));
+                    }
+                }
+            }
+            handoffs(connection, tenantId, opportunityIds, Jdbc.timestamptz(END_OF_TIME), steps);
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return new Claimed(changedFrom, steps);
+    }
+
+    private static Step.Event event(ResultSet rows) throws SQLException {
+        return new Step.Event(rows.getString(2), Jdbc.instant(rows, 3), rows.getString(4), rows.getString(5),
+                rows.getBigDecimal(6), rows.getString(7), Jdbc.stringMap(rows.getString(8)));
+    }
+
     public Map<String, List<Step>> steps(String tenantId, Collection<String> opportunityIds, Instant asOf) {
         Map<String, List<Step>> steps = new HashMap<>();
         Object until = Jdbc.timestamptz(asOf == null ? END_OF_TIME : asOf);
@@ -40,32 +89,31 @@ public class HistoryStore {
                 query.setObject(3, until);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(new Step.Event(
-                                rows.getString(2), Jdbc.instant(rows, 3), rows.getString(4),
-                                rows.getString(5), rows.getBigDecimal(6), rows.getString(7),
-                                Jdbc.stringMap(rows.getString(8))));
+                        steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(event(rows));
                     }
                 }
             }
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select opportunity_id, handoff_id, at, direction, stage, owner_id
-                    from handoff
-                    where tenant_id = ? and opportunity_id = any(?) and at <= ?
-                    """)) {
-                query.setString(1, tenantId);
-                query.setArray(2, connection.createArrayOf("text", opportunityIds.toArray()));
-                query.setObject(3, until);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(new Step.Handoff(
-                                rows.getLong(2), Jdbc.instant(rows, 3),
-                                HandoffDirection.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6)));
-                    }
-                }
-            }
+            handoffs(connection, tenantId, opportunityIds, until, steps);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
         return steps;
+    }
+
+    private static void handoffs(Connection connection, String tenantId, Collection<String> opportunityIds,
+            Object until, Map<String, List<Step>> steps) throws SQLException {
+        try (PreparedStatement query = new NamedSql("""
+                select opportunity_id, handoff_id, at, direction, stage, owner_id
+                from handoff
+                where tenant_id = :tenant and opportunity_id = any(:ids) and at <= :until
+                """).set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).set("until", until)
+                .prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(new Step.Handoff(
+                        rows.getLong(2), Jdbc.instant(rows, 3),
+                        HandoffDirection.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6)));
+            }
+        }
     }
 }

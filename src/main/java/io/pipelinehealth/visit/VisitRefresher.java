@@ -2,14 +2,21 @@ package io.pipelinehealth.visit;
 
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Re-derives the stored positions of opportunities from their whole history. Callers hold the
- * opportunities' row locks, so the history read here is complete and cannot change meanwhile.
+ * Re-derives the stored positions of opportunities from their history. Callers hold the
+ * opportunities' row locks, so the history read cannot change meanwhile (events of other batches
+ * may still arrive: each leaves a pending-derivation record that its own derivation claims).
+ * <p>
+ * The whole history is replayed in memory (VisitDeriver is cheap), but only the changed tail is
+ * written: a position that ended before the earliest changed step depends only on steps before
+ * it (the deriver's prefix property), so it is stored already and stays. With in-order arrival
+ * that is the open position and what follows it, instead of every row of the opportunity.
  */
 @ApplicationScoped
 public class VisitRefresher {
@@ -24,16 +31,53 @@ public class VisitRefresher {
         this.visits = visits;
     }
 
+    /** Re-derives every position of the opportunities (a hand-off, a replaced pipeline). */
     public void refresh(String tenantId, Pipeline pipeline, Collection<String> opportunityIds) {
         if (opportunityIds.isEmpty()) {
             return;
         }
         Map<String, List<Step>> steps = history.steps(tenantId, opportunityIds, null);
-        Map<String, List<Position>> positions = new LinkedHashMap<>();
-        for (String opportunityId : opportunityIds) {
-            positions.put(opportunityId, VisitDeriver.derive(pipeline, steps.getOrDefault(opportunityId, List.of())));
+        Map<String, Instant> fromStart = new LinkedHashMap<>();
+        opportunityIds.forEach(id -> fromStart.put(id, null));
+        write(tenantId, pipeline, fromStart, steps);
+    }
+
+    /**
+     * Re-derives the opportunities from the given instants on (null: from the start), with their
+     * history already read under their locks.
+     */
+    public void write(String tenantId, Pipeline pipeline, Map<String, Instant> changedFrom,
+            Map<String, List<Step>> steps) {
+        Map<String, VisitStore.Tail> tails = new LinkedHashMap<>();
+        Map<String, VisitStore.Snapshot> snapshots = new LinkedHashMap<>();
+        changedFrom.forEach((opportunityId, from) -> {
+            List<Step> history = steps.getOrDefault(opportunityId, List.of());
+            List<Position> positions = VisitDeriver.derive(pipeline, history);
+            int keep = from == null ? 0 : unchangedBefore(positions, from);
+            tails.put(opportunityId, new VisitStore.Tail(keep, positions.subList(keep, positions.size())));
+            snapshots.put(opportunityId, snapshot(positions, history));
+        });
+        visits.replaceTails(tenantId, pipeline.id(), tails, snapshots);
+    }
+
+    /** How many leading positions ended strictly before {@code from}: steps at or after it cannot change them. */
+    static int unchangedBefore(List<Position> positions, Instant from) {
+        int keep = 0;
+        while (keep < positions.size() && positions.get(keep).leftAt() != null
+                && positions.get(keep).leftAt().isBefore(from)) {
+            keep++;
         }
-        visits.replace(tenantId, pipeline.id(), positions);
+        return keep;
+    }
+
+    private static VisitStore.Snapshot snapshot(List<Position> positions, List<Step> history) {
+        Instant knownAt = history.stream().filter(Step.Event.class::isInstance).map(Step::at)
+                .max(Instant::compareTo).orElse(null);
+        if (positions.isEmpty()) {
+            return new VisitStore.Snapshot(null, null, Map.of(), knownAt);
+        }
+        Position last = positions.get(positions.size() - 1);
+        return new VisitStore.Snapshot(last.amount(), last.currency(), last.attributes(), knownAt);
     }
 
     /** After a pipeline is replaced: every figure follows the current definition. */

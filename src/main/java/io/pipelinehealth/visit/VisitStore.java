@@ -2,33 +2,26 @@ package io.pipelinehealth.visit;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Writes the derived positions of opportunities, replacing what was stored for them. */
+/**
+ * Writes the derived positions of opportunities. Rows go in as one JSON array whose objects are
+ * keyed by column name ({@code jsonb_populate_recordset} over the visit row type): no list of
+ * columns to keep in step with a list of values, so a reordered line cannot shift a value into
+ * the wrong column.
+ */
 @ApplicationScoped
 public class VisitStore {
-
-    private static final String INSERT = """
-            insert into visit (tenant_id, opportunity_id, seq, pipeline_id, kind, stage, stage_order,
-                entered_at, left_at, entered_s, left_s, owner_id, standard_s, rushed_below, slow_above,
-                frozen_after_s, closed_status, closed_by, next_stage, current_owner, last_event_at,
-                amount, currency, attributes)
-            select ?, u.* from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[],
-                ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[],
-                ?::numeric[], ?::numeric[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::timestamptz[], ?::numeric[], ?::text[], ?::jsonb[]) as u
-            """;
 
     private final AgroalDataSource dataSource;
 
@@ -36,24 +29,44 @@ public class VisitStore {
         this.dataSource = dataSource;
     }
 
-    /** Replaces the stored positions of the given opportunities (all of one pipeline). */
-    public void replace(String tenantId, String pipelineId, Map<String, List<Position>> positionsByOpportunity) {
-        if (positionsByOpportunity.isEmpty()) {
+    /** The positions from {@code fromSeq} on of one opportunity, replacing its stored ones from there. */
+    public record Tail(int fromSeq, List<Position> positions) {
+    }
+
+    /** What is known of an opportunity after its latest event: stored once, not on every visit row. */
+    public record Snapshot(java.math.BigDecimal amount, String currency, Map<String, String> attributes,
+            java.time.Instant knownAt) {
+    }
+
+    /** Replaces the stored positions of the given opportunities (all of one pipeline) from each one's tail on. */
+    public void replaceTails(String tenantId, String pipelineId, Map<String, Tail> tails,
+            Map<String, Snapshot> snapshots) {
+        if (tails.isEmpty()) {
             return;
         }
+        String[] opportunities = tails.keySet().toArray(String[]::new);
+        Integer[] fromSeq = tails.values().stream().map(Tail::fromSeq).toArray(Integer[]::new);
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from visit where tenant_id = ? and opportunity_id = any(?)")) {
-                delete.setString(1, tenantId);
-                delete.setArray(2, connection.createArrayOf("text", positionsByOpportunity.keySet().toArray()));
+            try (PreparedStatement delete = new NamedSql("""
+                    delete from visit v
+                    using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
+                    where v.tenant_id = :tenant and v.opportunity_id = t.opportunity_id and v.seq >= t.from_seq
+                    """).set("tenant", tenantId).array("opportunities", "text", opportunities)
+                    .array("fromSeq", "int4", fromSeq).prepare(connection)) {
                 delete.executeUpdate();
             }
-            Columns columns = new Columns();
-            positionsByOpportunity.forEach((opportunityId, positions) ->
-                    positions.forEach(position -> columns.add(opportunityId, pipelineId, position)));
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, tenantId);
-                columns.bind(connection, insert, 2);
+            try (PreparedStatement insert = new NamedSql("""
+                    with snapshot as (
+                        update opportunity o
+                        set amount = s.amount, currency = s.currency, attributes = s.attributes, known_at = s.known_at
+                        from jsonb_to_recordset(cast(:snapshots as jsonb))
+                            as s(opportunity_id text, amount numeric, currency text, attributes jsonb,
+                                 known_at timestamptz)
+                        where o.tenant_id = :tenant and o.opportunity_id = s.opportunity_id
+                    )
+                    insert into visit select * from jsonb_populate_recordset(null::visit, cast(:rows as jsonb))
+                    """).set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
+                    .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection)) {
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
@@ -104,73 +117,5 @@ public class VisitStore {
             throw Jdbc.failure(e);
         }
         return ids;
-    }
-
-    /** Column arrays for one multi-row insert through unnest: one round trip per batch. */
-    private static final class Columns {
-        final List<Object> opportunity = new ArrayList<>();
-        final List<Object> seq = new ArrayList<>();
-        final List<Object> pipeline = new ArrayList<>();
-        final List<Object> kind = new ArrayList<>();
-        final List<Object> stage = new ArrayList<>();
-        final List<Object> stageOrder = new ArrayList<>();
-        final List<Object> enteredAt = new ArrayList<>();
-        final List<Object> leftAt = new ArrayList<>();
-        final List<Object> enteredS = new ArrayList<>();
-        final List<Object> leftS = new ArrayList<>();
-        final List<Object> owner = new ArrayList<>();
-        final List<Object> standard = new ArrayList<>();
-        final List<Object> rushedBelow = new ArrayList<>();
-        final List<Object> slowAbove = new ArrayList<>();
-        final List<Object> frozenAfter = new ArrayList<>();
-        final List<Object> closedStatus = new ArrayList<>();
-        final List<Object> closedBy = new ArrayList<>();
-        final List<Object> nextStage = new ArrayList<>();
-        final List<Object> currentOwner = new ArrayList<>();
-        final List<Object> lastEventAt = new ArrayList<>();
-        final List<Object> amount = new ArrayList<>();
-        final List<Object> currency = new ArrayList<>();
-        final List<Object> attributes = new ArrayList<>();
-
-        void add(String opportunityId, String pipelineId, Position p) {
-            opportunity.add(opportunityId);
-            seq.add(p.seq());
-            pipeline.add(pipelineId);
-            kind.add(p.kind().name());
-            stage.add(p.stage());
-            stageOrder.add(p.stageOrder());
-            enteredAt.add(p.enteredAt().toString());
-            leftAt.add(p.leftAt() == null ? null : p.leftAt().toString());
-            enteredS.add(Seconds.epoch(p.enteredAt()));
-            leftS.add(p.leftAt() == null ? null : Seconds.epoch(p.leftAt()));
-            owner.add(p.ownerId());
-            standard.add(p.rules() == null ? null : p.rules().standardSeconds());
-            rushedBelow.add(p.rules() == null ? null : p.rules().rushedBelow());
-            slowAbove.add(p.rules() == null ? null : p.rules().slowAbove());
-            frozenAfter.add(p.rules() == null ? null : p.rules().frozenAfterSeconds());
-            closedStatus.add(p.kind().isVisit() && p.leftAt() != null ? p.status(p.leftAt()).name() : null);
-            closedBy.add(p.closedBy() == null ? null : p.closedBy().name());
-            nextStage.add(p.nextStage());
-            currentOwner.add(p.currentOwner());
-            lastEventAt.add(p.lastEventAt().toString());
-            amount.add(p.amount() == null ? null : p.amount().toPlainString());
-            currency.add(p.currency());
-            attributes.add(Jdbc.json(p.attributes()));
-        }
-
-        void bind(Connection c, PreparedStatement statement, int first) throws SQLException {
-            List<List<Object>> all = List.of(opportunity, seq, pipeline, kind, stage, stageOrder, enteredAt, leftAt,
-                    enteredS, leftS, owner, standard, rushedBelow, slowAbove, frozenAfter, closedStatus, closedBy,
-                    nextStage, currentOwner, lastEventAt, amount, currency, attributes);
-            int index = first;
-            for (List<Object> column : all) {
-                statement.setArray(index++, c.createArrayOf("text", texts(column)));
-            }
-        }
-
-        private static Object[] texts(Collection<Object> values) {
-            return values.stream().map(v -> v == null ? null : v instanceof BigDecimal d ? d.toPlainString() : v.toString())
-                    .toArray();
-        }
     }
 }

@@ -59,6 +59,7 @@ class RoleMatrixTest {
                             .body(history(deal, "std", "ana", "qualify", "2026-01-01T00:00:00Z"))
                             .post("/api/v1/transitions");
                 }),
+                new Family("GET ingest status", r -> r.get("/api/v1/ingest/status")),
                 new Family("GET opportunities", r -> r.get("/api/v1/opportunities")),
                 new Family("GET frozen", r -> r.get("/api/v1/frozen")),
                 new Family("GET frozen csv", r -> r.get("/api/v1/frozen?format=csv")),
@@ -92,6 +93,7 @@ class RoleMatrixTest {
         expected.put("GET pipelines", List.of(OK, OK, "403", OK, "403", OK));
         expected.put("PUT pipeline", List.of(OK, OK, "403", "403", "403", "403"));
         expected.put("POST transitions", List.of(OK, OK, OK, "403", "403", "403"));
+        expected.put("GET ingest status", List.of(OK, OK, OK, OK, "403", "403"));
         expected.put("GET opportunities", List.of(OK, OK, "403", OK, "403", OK));
         expected.put("GET frozen", List.of(OK, OK, "403", OK, "403", OK));
         expected.put("GET frozen csv", List.of(OK, OK, "403", OK, "403", OK));

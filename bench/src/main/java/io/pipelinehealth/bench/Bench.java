@@ -93,6 +93,29 @@ final class Bench {
         return b.events() / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /** The asynchronous mode: events/s until every batch is answered 202, until all are derived, and the lag. */
+    record Async(double acceptedRate, double derivedRate, double lagSeconds) {
+    }
+
+    Async postBodiesAsync(Bodies b, String contentType, int clients) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        parallel(clients, i -> {
+            int k;
+            while ((k = next.getAndIncrement()) < b.bodies().size()) {
+                http.postBatchAsync(contentType, b.bodies().get(k), b.sizes().get(k));
+            }
+        });
+        long accepted = System.nanoTime();
+        long deadline = accepted + TimeUnit.MINUTES.toNanos(10);
+        while (http.pendingOpportunities() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        long derived = System.nanoTime();
+        return new Async(b.events() / ((accepted - t0) / 1e9), b.events() / ((derived - t0) / 1e9),
+                (derived - accepted) / 1e9);
+    }
+
     /** COPY of the same rows: each client one connection and one COPY of its share of the batches. */
     double copyBodies(Bodies b, int clients) throws Exception {
         List<StringBuilder> shares = new ArrayList<>();

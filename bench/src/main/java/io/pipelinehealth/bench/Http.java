@@ -16,6 +16,7 @@ final class Http {
 
     private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
     private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
+    private static final Pattern PENDING = Pattern.compile("\"pendingOpportunities\"\\s*:\\s*(\\d+)");
 
     /**
      * The API key every request sends: PIPELINE_HEALTH_KEY when set (a service started elsewhere),
@@ -34,9 +35,32 @@ final class Http {
     }
 
     HttpRequest postRequest(String path, String contentType, String body) {
+        return post(path, contentType, body).build();
+    }
+
+    private HttpRequest.Builder post(String path, String contentType, String body) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + KEY)
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** The asynchronous mode (Prefer: respond-async): a batch must answer 202 once its events are stored. */
+    void postBatchAsync(String contentType, String body, int events) {
+        HttpResponse<String> r = send(post("/api/v1/transitions", contentType, body)
+                .header("Prefer", "respond-async").build());
+        checkBatch(r, events, 202);
+    }
+
+    /** Opportunities whose visits are still to derive (GET /api/v1/ingest/status), -1 if unknown. */
+    int pendingOpportunities() {
+        HttpResponse<String> r = get("/api/v1/ingest/status");
+        if (r == null || r.statusCode() != 200) {
+            if (r != null) {
+                fail(r);
+            }
+            return -1;
+        }
+        return number(PENDING, r.body());
     }
 
     HttpResponse<String> send(HttpRequest request) {
@@ -70,10 +94,14 @@ final class Http {
     }
 
     boolean checkBatch(HttpResponse<String> r, int events) {
+        return checkBatch(r, events, 200);
+    }
+
+    boolean checkBatch(HttpResponse<String> r, int events, int status) {
         if (r == null) {
             return false;
         }
-        if (r.statusCode() != 200) {
+        if (r.statusCode() != status) {
             fail(r);
             return false;
         }

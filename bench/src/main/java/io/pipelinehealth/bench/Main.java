@@ -108,6 +108,11 @@ public final class Main {
                     report.ingest("CSV", clients).add(bench.postBodies(bench.render("v" + ns, "csv"), "text/csv",
                             clients));
                     report.ingest("COPY", clients).add(bench.copyBodies(bench.render("j" + ns, "copy"), clients));
+                    Bench.Async async = bench.postBodiesAsync(bench.render("a" + ns, "json"), "application/json",
+                            clients);
+                    report.ingest(Report.ASYNC_ACCEPTED, clients).add(async.acceptedRate());
+                    report.ingest(Report.ASYNC_DERIVED, clients).add(async.derivedRate());
+                    report.asyncLagSeconds.add(async.lagSeconds());
                 }
             }
             report.rssLoadMb = Math.max(report.rssLoadMb, rss.peak());

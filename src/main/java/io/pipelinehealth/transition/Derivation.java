@@ -1,0 +1,75 @@
+package io.pipelinehealth.transition;
+
+import io.pipelinehealth.handoff.ImplicitReturns;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.PipelineService;
+import io.pipelinehealth.visit.HistoryStore;
+import io.pipelinehealth.visit.VisitRefresher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Derives the visits of opportunities whose events are stored, in the caller's transaction. It is
+ * the only writer that needs the opportunities' row locks, and it takes them only for itself:
+ * batches storing events never wait for each other's derivation, only a derivation of the same
+ * opportunity does, and only while that derivation runs.
+ */
+@ApplicationScoped
+public class Derivation {
+
+    private final PipelineService pipelines;
+    private final TransitionStore store;
+    private final HistoryStore history;
+    private final VisitRefresher refresher;
+    private final ImplicitReturns implicitReturns;
+
+    Derivation(PipelineService pipelines, TransitionStore store, HistoryStore history, VisitRefresher refresher,
+            ImplicitReturns implicitReturns) {
+        this.pipelines = pipelines;
+        this.store = store;
+        this.history = history;
+        this.refresher = refresher;
+        this.implicitReturns = implicitReturns;
+    }
+
+    /**
+     * Derives the opportunities (with their pipelines) that have pending records, and those whose
+     * events this same transaction stored without one ({@code ownChanges}: earliest instant each).
+     * Opportunities whose records another derivation claimed first are done already and skipped.
+     * Answers how many opportunities it derived.
+     */
+    public int derive(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges) {
+        return derive(tenantId, pipelineOf, ownChanges, Map.of());
+    }
+
+    /** The same, with pipelines this transaction has already read under their share locks. */
+    public int derive(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges,
+            Map<String, Pipeline> sharedAlready) {
+        if (pipelineOf.isEmpty()) {
+            return 0;
+        }
+        // the pipelines' share locks first, then the opportunities' row locks in id order: the order
+        // of pipeline replacement and hand-offs, so none of them can deadlock with another
+        Map<String, Pipeline> definitions = new TreeMap<>();
+        new TreeSet<>(pipelineOf.values()).forEach(id -> definitions.put(id, sharedAlready.containsKey(id)
+                ? sharedAlready.get(id) : pipelines.findForDerivation(tenantId, id).orElseThrow()));
+        store.lockForDerivation(tenantId, pipelineOf.keySet());
+        HistoryStore.Claimed claimed = history.claim(tenantId, pipelineOf.keySet());
+        Map<String, Instant> changedFrom = new HashMap<>(claimed.changedFrom());
+        ownChanges.forEach((id, at) -> changedFrom.merge(id, at, (a, b) -> a.isBefore(b) ? a : b));
+
+        Map<String, Map<String, Instant>> byPipeline = new TreeMap<>();
+        changedFrom.forEach((id, from) ->
+                byPipeline.computeIfAbsent(pipelineOf.get(id), p -> new TreeMap<>()).put(id, from));
+        byPipeline.forEach((pipelineId, from) -> {
+            Map<String, Instant> nurturing = implicitReturns.nurturing(tenantId, pipelineId, from.keySet());
+            refresher.write(tenantId, definitions.get(pipelineId), from, claimed.steps());
+            implicitReturns.announce(tenantId, pipelineId, nurturing);
+        });
+        return changedFrom.size();
+    }
+}

@@ -1,0 +1,104 @@
+package io.pipelinehealth.visit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Visit rows and opportunity snapshots as JSON arrays of objects keyed by column name. */
+final class VisitRows {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private VisitRows() {
+    }
+
+    static String rows(String tenantId, String pipelineId, Map<String, VisitStore.Tail> tails) {
+        return write(json -> {
+            for (Map.Entry<String, VisitStore.Tail> tail : tails.entrySet()) {
+                for (Position p : tail.getValue().positions()) {
+                    json.writeStartObject();
+                    json.writeStringField("tenant_id", tenantId);
+                    json.writeStringField("opportunity_id", tail.getKey());
+                    json.writeNumberField("seq", p.seq());
+                    json.writeStringField("pipeline_id", pipelineId);
+                    json.writeStringField("kind", p.kind().name());
+                    json.writeStringField("stage", p.stage());
+                    json.writeNumberField("stage_order", p.stageOrder());
+                    json.writeStringField("entered_at", p.enteredAt().toString());
+                    json.writeNumberField("entered_s", Seconds.epoch(p.enteredAt()));
+                    if (p.leftAt() != null) {
+                        json.writeStringField("left_at", p.leftAt().toString());
+                        json.writeNumberField("left_s", Seconds.epoch(p.leftAt()));
+                    }
+                    optional(json, "owner_id", p.ownerId());
+                    if (p.rules() != null) {
+                        json.writeNumberField("standard_s", p.rules().standardSeconds());
+                        number(json, "rushed_below", p.rules().rushedBelow());
+                        number(json, "slow_above", p.rules().slowAbove());
+                        json.writeNumberField("frozen_after_s", p.rules().frozenAfterSeconds());
+                    }
+                    if (p.kind().isVisit() && p.leftAt() != null) {
+                        json.writeStringField("closed_status", p.status(p.leftAt()).name());
+                    }
+                    optional(json, "closed_by", p.closedBy() == null ? null : p.closedBy().name());
+                    optional(json, "next_stage", p.nextStage());
+                    optional(json, "current_owner", p.currentOwner());
+                    json.writeStringField("last_event_at", p.lastEventAt().toString());
+                    json.writeEndObject();
+                }
+            }
+        });
+    }
+
+    static String snapshots(Map<String, VisitStore.Snapshot> snapshots) {
+        return write(json -> {
+            for (Map.Entry<String, VisitStore.Snapshot> entry : snapshots.entrySet()) {
+                VisitStore.Snapshot s = entry.getValue();
+                json.writeStartObject();
+                json.writeStringField("opportunity_id", entry.getKey());
+                number(json, "amount", s.amount());
+                optional(json, "currency", s.currency());
+                json.writeObjectFieldStart("attributes");
+                for (Map.Entry<String, String> attribute : s.attributes().entrySet()) {
+                    json.writeStringField(attribute.getKey(), attribute.getValue());
+                }
+                json.writeEndObject();
+                optional(json, "known_at", s.knownAt() == null ? null : s.knownAt().toString());
+                json.writeEndObject();
+            }
+        });
+    }
+
+    private static void optional(JsonGenerator json, String name, String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, value);
+        }
+    }
+
+    /** As a string: PostgreSQL reads the exact decimal, whatever its size. */
+    private static void number(JsonGenerator json, String name, BigDecimal value) throws IOException {
+        if (value != null) {
+            json.writeStringField(name, value.toPlainString());
+        }
+    }
+
+    private interface Body {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static String write(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartArray();
+            body.write(json);
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
