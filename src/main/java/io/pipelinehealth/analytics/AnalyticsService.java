@@ -52,10 +52,10 @@ public class AnalyticsService {
     public RepProfile profile(String ownerId, String pipelineId, AnalyticsWindow window, PatternRule rule) {
         String tenant = tenants.currentTenant();
         Pipeline pipeline = pipeline(pipelineId);
-        Map<String, BigDecimal> medians = reps.stageMedians(tenant, pipeline.id(), window);
+        Map<String, BigDecimal> medians = reps.stageMedians(tenant, pipeline, window);
         List<ProfileStage> rows = reps.rows(tenant, pipeline, new RepQueries.RepFilter(ownerId, null), window, rule)
                 .stream().map(row -> ProfileStage.of(row, medians.get(row.stage()))).toList();
-        List<OpenDeal> open = profiles.openDeals(tenant, pipeline.id(), ownerId, window);
+        List<OpenDeal> open = profiles.openDeals(tenant, pipeline, ownerId, window);
         return new RepProfile(ownerId, pipeline.id(), window.from(), window.to(), window.asOf(), rows, open,
                 open.stream().filter(OpenDeal::frozen).toList());
     }

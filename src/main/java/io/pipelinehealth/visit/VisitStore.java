@@ -23,11 +23,11 @@ public class VisitStore {
             insert into visit (tenant_id, opportunity_id, seq, pipeline_id, kind, stage, stage_order,
                 entered_at, left_at, entered_s, left_s, owner_id, standard_s, rushed_below, slow_above,
                 frozen_after_s, closed_status, closed_by, next_stage, current_owner, last_event_at,
-                amount, currency, attributes)
+                amount, currency, attributes, working_s)
             select ?, u.* from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[],
                 ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[],
                 ?::numeric[], ?::numeric[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::timestamptz[], ?::numeric[], ?::text[], ?::jsonb[]) as u
+                ?::timestamptz[], ?::numeric[], ?::text[], ?::jsonb[], ?::bigint[]) as u
             """;
 
     private final AgroalDataSource dataSource;
@@ -131,6 +131,7 @@ public class VisitStore {
         final List<Object> amount = new ArrayList<>();
         final List<Object> currency = new ArrayList<>();
         final List<Object> attributes = new ArrayList<>();
+        final List<Object> workingSeconds = new ArrayList<>();
 
         void add(String opportunityId, String pipelineId, Position p) {
             opportunity.add(opportunityId);
@@ -147,7 +148,7 @@ public class VisitStore {
             standard.add(p.rules() == null ? null : p.rules().standardSeconds());
             rushedBelow.add(p.rules() == null ? null : p.rules().rushedBelow());
             slowAbove.add(p.rules() == null ? null : p.rules().slowAbove());
-            frozenAfter.add(p.rules() == null ? null : p.rules().frozenAfterSeconds());
+            frozenAfter.add(p.rules() == null ? null : frozenSpan(p));
             closedStatus.add(p.kind().isVisit() && p.leftAt() != null ? p.status(p.leftAt()).name() : null);
             closedBy.add(p.closedBy() == null ? null : p.closedBy().name());
             nextStage.add(p.nextStage());
@@ -156,12 +157,20 @@ public class VisitStore {
             amount.add(p.amount() == null ? null : p.amount().toPlainString());
             currency.add(p.currency());
             attributes.add(Jdbc.json(p.attributes()));
+            boolean working = p.rules() != null && p.rules().calendar() != null;
+            workingSeconds.add(working && p.leftAt() != null ? p.actualSeconds(p.leftAt()) : null);
+        }
+
+        /** V11: with working time, the calendar span to the last second not frozen; else frozenAfter itself. */
+        private static long frozenSpan(Position p) {
+            long entered = Seconds.epoch(p.enteredAt());
+            return p.rules().lastOpenSecond(entered) - entered;
         }
 
         void bind(Connection c, PreparedStatement statement, int first) throws SQLException {
             List<List<Object>> all = List.of(opportunity, seq, pipeline, kind, stage, stageOrder, enteredAt, leftAt,
                     enteredS, leftS, owner, standard, rushedBelow, slowAbove, frozenAfter, closedStatus, closedBy,
-                    nextStage, currentOwner, lastEventAt, amount, currency, attributes);
+                    nextStage, currentOwner, lastEventAt, amount, currency, attributes, workingSeconds);
             int index = first;
             for (List<Object> column : all) {
                 statement.setArray(index++, c.createArrayOf("text", texts(column)));
