@@ -4,6 +4,7 @@ import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
+import io.pipelinehealth.worktime.TimeBasis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -58,6 +59,11 @@ public class AnalyticsService {
         List<OpenDeal> open = profiles.openDeals(tenant, pipeline, ownerId, window);
         return new RepProfile(ownerId, pipeline.id(), window.from(), window.to(), window.asOf(), rows, open,
                 open.stream().filter(OpenDeal::frozen).toList());
+    }
+
+    /** What the seconds of this pipeline's figures mean, for exports that carry it in a column. */
+    public TimeBasis timeBasis(String pipelineId) {
+        return TimeBasis.of(pipeline(pipelineId).calendar());
     }
 
     private Pipeline pipeline(String pipelineId) {

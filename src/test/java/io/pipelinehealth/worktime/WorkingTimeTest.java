@@ -211,6 +211,33 @@ class WorkingTimeTest {
     }
 
     @Test
+    void learnedStandardsAndAnalyticsCsvAreInWorkingSeconds() {
+        String p = officePipeline(PARIS_OFFICE);
+        String suffix = unique("");
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            // five Friday 17:00 to Monday 10:00 (2 h), five Wednesday 09:00 to Thursday 18:00 (18 h); all won
+            boolean weekend = i < 5;
+            events.addAll(history("s" + i + suffix, p, "ana", "qualify",
+                    weekend ? "2026-01-09T16:00:00Z" : "2026-01-14T08:00:00Z", "won",
+                    weekend ? "2026-01-12T09:00:00Z" : "2026-01-15T17:00:00Z"));
+        }
+        post(events).statusCode(200);
+        JsonPath standards = given().queryParam("pipelineId", p).get("/api/v1/analytics/standards")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Object> qualify = standards.getMap("find { it.stage == 'qualify' }");
+        assertEquals(64_800, qualify.get("standardSeconds"));
+        assertEquals(10, qualify.get("wonVisits"));
+        assertEquals(36_000, ((Number) qualify.get("suggestedMedianSeconds")).intValue());
+        assertEquals(64_800, ((Number) qualify.get("suggestedP75Seconds")).intValue());
+
+        List<String> csv = given().queryParam("pipelineId", p).queryParam("format", "csv")
+                .get("/api/v1/analytics/standards").then().statusCode(200).extract().asString().lines().toList();
+        assertTrue(csv.get(0).endsWith(",timeBasis"), csv.get(0));
+        assertEquals("qualify,64800,10,36000,64800,WORKING Europe/Paris", csv.get(1));
+    }
+
+    @Test
     void theCalendarIsShownAsGivenAndReplacingItReDerivesThePipeline() {
         Map<String, Object> calendar = Map.of("zone", "Europe/Paris", "hours", Map.of("from", "09:00", "to", "18:00"),
                 "holidays", List.of("2026-12-25", "2026-01-01"));
