@@ -3,10 +3,7 @@ package io.pipelinehealth.worktime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
@@ -23,9 +20,11 @@ import java.util.TreeSet;
  * each resolved by java.time: a time a gap skips moves later by the gap, an ambiguous one takes
  * the earlier offset.
  *
- * <p>Costs do not grow with the length of an interval: the days in between are counted in whole
- * weeks, holidays by binary search in a sorted array, and only the dates next to a daylight-saving
- * transition (two a year) or to either end are looked at one by one.
+ * <p>Costs do not grow with the length of an interval: the dates in between are counted in whole
+ * weeks, holidays by binary search in a sorted array, and the dates a daylight-saving change makes
+ * longer or shorter by prefix sums precomputed once per zone and hours ({@link DaylightSaving},
+ * 1900-2299; outside it, by walking the offset changes in the range). Only the dates at either
+ * end are looked at one by one.
  */
 public final class WorkCalendar {
 
@@ -40,6 +39,9 @@ public final class WorkCalendar {
     private final int to;
     /** Epoch days of the holidays that fall on a workday, sorted, without duplicates. */
     private final long[] holidays;
+    private final DaylightSaving daylightSaving;
+    /** Prefix sums of the daylight-saving corrections of those holidays (they are not worked). */
+    private final long[] holidayCorrections;
 
     public WorkCalendar(ZoneId zone, Set<DayOfWeek> workdays, int fromSecond, int toSecond,
             Collection<LocalDate> holidays) {
@@ -54,6 +56,8 @@ public final class WorkCalendar {
         this.to = toSecond;
         this.holidays = new TreeSet<>(holidays).stream().filter(day -> worked[day.getDayOfWeek().getValue()])
                 .mapToLong(LocalDate::toEpochDay).toArray();
+        this.daylightSaving = DaylightSaving.of(zone, fromSecond, toSecond);
+        this.holidayCorrections = daylightSaving.prefixOf(this.holidays);
     }
 
     public ZoneId zone() {
@@ -90,29 +94,58 @@ public final class WorkCalendar {
      * The last epoch second {@code t} with {@code seconds(start, t) <= limit}: the last second a
      * visit entered at {@code start} is still within a working-time threshold of {@code limit}
      * seconds. It lies at the end of the non-working stretch after the threshold is reached, so
-     * a deal does not freeze over a weekend. Found by binary search over {@link #seconds}, so its
-     * cost does not grow with the length either.
+     * a deal does not freeze over a weekend. The dates around {@code start} are looked at one by
+     * one; after them, the date the threshold falls on is found by a search over whole dates
+     * started from an estimate in whole weeks, each step counted by {@link #whole}, so the cost
+     * does not grow with the length either.
      */
     public long lastSecondWithin(long start, long limit) {
-        long target = limit + 1;
-        long span = Math.max(target, 1);
-        while (seconds(start, start + span) < target) {
-            span = Math.multiplyExact(span, 2);
+        long target = limit + 1; // the first second past the limit is the first frozen one
+        long firstDay = localDay(start);
+        long counted = 0;
+        for (long day = firstDay - 1; day <= firstDay + 1; day++) {
+            if (working(day)) {
+                long from = Math.max(start(day), start);
+                long length = end(day) - from;
+                if (length > 0 && counted + length >= target) {
+                    return from + (target - counted) - 1;
+                }
+                counted += Math.max(0, length);
+            }
         }
-        long low = start + span / 2; // seconds(start, low) < target, or low == start
-        long high = start + span;    // seconds(start, high) >= target
-        if (seconds(start, low) >= target) {
-            low = start;
+        long remaining = target - counted;
+        long first = firstDay + 2; // from here on every working date's span lies after start
+        long perWeek = workdays.size() * dayLengthSeconds();
+        long low;
+        long high = first - 1 + Math.max(1, remaining * 7 / perWeek);
+        long step = 7;
+        if (whole(first, high) >= remaining) {
+            low = high - step;
+            while (low >= first && whole(first, low) >= remaining) {
+                high = low;
+                step *= 2;
+                low = high - step;
+            }
+            low = Math.max(low, first - 1);
+        } else {
+            low = high;
+            high = low + step;
+            while (whole(first, high) < remaining) {
+                low = high;
+                step *= 2;
+                high = low + step;
+            }
         }
+        // whole(first, low) < remaining <= whole(first, high)
         while (high - low > 1) {
             long middle = low + (high - low) / 2;
-            if (seconds(start, middle) >= target) {
+            if (whole(first, middle) >= remaining) {
                 high = middle;
             } else {
                 low = middle;
             }
         }
-        return high - 1;
+        return start(high) + (remaining - whole(first, high - 1)) - 1;
     }
 
     private long localDay(long epochSecond) {
@@ -138,7 +171,11 @@ public final class WorkCalendar {
             return 0;
         }
         long total = workingDays(firstDay, lastDay) * dayLengthSeconds();
-        // Only dates next to an offset change can differ from the clock length.
+        if (DaylightSaving.covers(firstDay, lastDay)) {
+            return total + daylightSaving.sum(firstDay, lastDay, workdays)
+                    - (holidayCorrections[upperBound(lastDay)] - holidayCorrections[upperBound(firstDay - 1)]);
+        }
+        // Outside 1900-2299: only dates next to an offset change can differ from the clock length.
         TreeSet<Long> irregular = new TreeSet<>();
         long scanFrom = startOfDay(firstDay) - SECONDS_PER_DAY;
         long scanTo = startOfDay(lastDay + 1) + SECONDS_PER_DAY;
@@ -189,31 +226,19 @@ public final class WorkCalendar {
     }
 
     private long start(long day) {
-        return at(day, from);
+        return DaylightSaving.spanStart(zone, day, from);
     }
 
     private long end(long day) {
-        return to == SECONDS_PER_DAY ? startOfDay(day + 1) : at(day, to);
+        return DaylightSaving.spanEnd(zone, day, to);
     }
 
     private long startOfDay(long day) {
-        return LocalDate.ofEpochDay(day).atStartOfDay(zone).toEpochSecond();
-    }
-
-    /** java.time's resolution: ZonedDateTime.of moves a skipped time later and takes the earlier offset. */
-    private long at(long day, int secondOfDay) {
-        if (secondOfDay == 0) {
-            return startOfDay(day);
-        }
-        return ZonedDateTime.of(LocalDate.ofEpochDay(day), LocalTime.ofSecondOfDay(secondOfDay), zone).toEpochSecond();
+        return DaylightSaving.startOfDay(zone, day);
     }
 
     @Override
     public String toString() {
         return "WorkCalendar[" + zone + " " + workdays + " " + from + "-" + to + ", " + holidays.length + " holidays]";
-    }
-
-    static long truncated(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).getEpochSecond();
     }
 }

@@ -57,26 +57,65 @@ class WorkCalendarPropertiesTest {
         assertEquals(limit + 1, calendar.seconds(c.a(), last + 1), c.toString());
     }
 
+    /** Years long, from 1890 to 2320 (inside and outside the span of precomputed offset changes), against a day-by-day sum. */
+    @Property(tries = 100)
+    void longIntervalsEqualTheDayByDaySum(@ForAll("longCases") Case c) {
+        WorkCalendar calendar = c.calendar();
+        assertEquals(dayByDay(c), calendar.seconds(c.a(), c.b()), c.toString());
+        long limit = (c.b() - c.a()) / 4 + 1;
+        long last = calendar.lastSecondWithin(c.a(), limit);
+        assertEquals(limit, calendar.seconds(c.a(), last), c.toString());
+        assertEquals(limit + 1, calendar.seconds(c.a(), last + 1), c.toString());
+    }
+
+    @Provide
+    Arbitrary<Case> longCases() {
+        Arbitrary<Long> start = Arbitraries.longs().between(Instant.parse("1890-01-01T00:00:00Z").getEpochSecond(),
+                Instant.parse("2320-01-01T00:00:00Z").getEpochSecond());
+        return cases(start.map(Instant::ofEpochSecond), Arbitraries.longs().between(0, 3L * 366 * 86_400),
+                Arbitraries.integers().between(-3, 1100).list().ofMaxSize(40));
+    }
+
+    /** The definition summed date by date: each working date's span clipped to [a, b). */
+    private static long dayByDay(Case c) {
+        ZoneId zone = ZoneId.of(c.zone());
+        long total = 0;
+        LocalDate last = Instant.ofEpochSecond(c.b()).atZone(zone).toLocalDate().plusDays(1);
+        for (LocalDate d = Instant.ofEpochSecond(c.a()).atZone(zone).toLocalDate().minusDays(1); !d.isAfter(last);
+                d = d.plusDays(1)) {
+            if (c.workdays().contains(d.getDayOfWeek()) && !c.holidays().contains(d)) {
+                long start = Math.max(spanStart(d, c.from(), zone), c.a());
+                long end = Math.min(spanEnd(d, c.to(), zone), c.b());
+                total += Math.max(0, end - start);
+            }
+        }
+        return total;
+    }
+
     @Provide
     Arbitrary<Case> cases() {
+        Arbitrary<Instant> start = Arbitraries.of(ANCHORS).flatMap(anchor -> Arbitraries.longs().between(0, 14 * 1440)
+                .map(minutes -> anchor.plusSeconds(minutes * 60)));
+        Arbitrary<Long> minutes = Arbitraries.oneOf(Arbitraries.longs().between(0, 3 * 1440),
+                Arbitraries.longs().between(0, 45 * 1440));
+        return cases(start, minutes.map(m -> m * 60), Arbitraries.integers().between(-3, 50).list().ofMaxSize(8));
+    }
+
+    /** Random calendars (hours on the quarter hour, or the whole day; 00:00-03:00 meet DST changes) and intervals. */
+    private static Arbitrary<Case> cases(Arbitrary<Instant> start, Arbitrary<Long> seconds,
+            Arbitrary<List<Integer>> holidayOffsets) {
         Arbitrary<String> zone = Arbitraries.of(ZONES);
         Arbitrary<Set<DayOfWeek>> workdays = Arbitraries.of(DayOfWeek.values()).set().ofMinSize(1).ofMaxSize(7)
                 .map(set -> (Set<DayOfWeek>) EnumSet.copyOf(set));
-        // Hours on the quarter hour, or the whole day; starts and ends at 00:00-03:00 meet DST changes.
         Arbitrary<int[]> hours = Arbitraries.oneOf(Arbitraries.just(new int[] {0, 86_400}),
-                Arbitraries.integers().between(0, 95).flatMap(start -> Arbitraries.integers().between(start + 1, 96)
-                        .map(end -> new int[] {start * 900, end * 900})));
-        Arbitrary<Instant> start = Arbitraries.of(ANCHORS).flatMap(anchor -> Arbitraries.longs().between(0, 14 * 1440)
-                .map(minutes -> anchor.plusSeconds(minutes * 60)));
-        Arbitrary<Long> length = Arbitraries.oneOf(Arbitraries.longs().between(0, 3 * 1440),
-                Arbitraries.longs().between(0, 45 * 1440));
-        Arbitrary<List<Integer>> holidayOffsets = Arbitraries.integers().between(-3, 50).list().ofMaxSize(8);
-        return Combinators.combine(zone, workdays, hours, start, length, holidayOffsets).as((z, days, h, s, len, offs) -> {
+                Arbitraries.integers().between(0, 95).flatMap(begin -> Arbitraries.integers().between(begin + 1, 96)
+                        .map(end -> new int[] {begin * 900, end * 900})));
+        return Combinators.combine(zone, workdays, hours, start, seconds, holidayOffsets).as((z, days, h, s, len, offs) -> {
             LocalDate first = s.atZone(ZoneId.of(z)).toLocalDate();
             List<LocalDate> holidays = new ArrayList<>();
             offs.forEach(o -> holidays.add(first.plusDays(o)));
             long a = s.getEpochSecond();
-            return new Case(z, days, h[0], h[1], holidays, a, a + len * 60);
+            return new Case(z, days, h[0], h[1], holidays, a, a + len);
         });
     }
 
