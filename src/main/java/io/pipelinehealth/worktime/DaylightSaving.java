@@ -25,6 +25,8 @@ final class DaylightSaving {
     static final long FIRST_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
     static final long LAST_DAY = LocalDate.of(2299, 12, 31).toEpochDay();
     private static final int SECONDS_PER_DAY = 86_400;
+    /** Bounds the memory a tenant can make the service hold by inventing hours (at most tens of KB each). */
+    private static final int MAX_SHARED = 2_000;
     private static final Map<String, DaylightSaving> SHARED = new ConcurrentHashMap<>();
 
     private final long[] days;
@@ -32,8 +34,18 @@ final class DaylightSaving {
     private final long[][] prefix = new long[8][];
     private final long[] corrections;
 
+    /** Shared for the first {@link #MAX_SHARED} (zone, hours) pairs; more are built per calendar, never kept. */
     static DaylightSaving of(ZoneId zone, int from, int to) {
-        return SHARED.computeIfAbsent(zone.getId() + " " + from + " " + to, key -> new DaylightSaving(zone, from, to));
+        String key = zone.getId() + " " + from + " " + to;
+        DaylightSaving known = SHARED.get(key);
+        if (known != null) {
+            return known;
+        }
+        DaylightSaving built = new DaylightSaving(zone, from, to);
+        if (SHARED.size() < MAX_SHARED) {
+            SHARED.putIfAbsent(key, built);
+        }
+        return built;
     }
 
     private DaylightSaving(ZoneId zone, int from, int to) {

@@ -39,9 +39,12 @@ public final class WorkCalendar {
     private final int to;
     /** Epoch days of the holidays that fall on a workday, sorted, without duplicates. */
     private final long[] holidays;
-    private final DaylightSaving daylightSaving;
-    /** Prefix sums of the daylight-saving corrections of those holidays (they are not worked). */
-    private final long[] holidayCorrections;
+    /** Built on first use of a long interval: most reads of a pipeline never need it. */
+    private volatile Corrections corrections;
+
+    /** The zone's daylight-saving corrections, and the prefix sums of those of the holidays (not worked). */
+    private record Corrections(DaylightSaving daylightSaving, long[] holidays) {
+    }
 
     public WorkCalendar(ZoneId zone, Set<DayOfWeek> workdays, int fromSecond, int toSecond,
             Collection<LocalDate> holidays) {
@@ -56,8 +59,6 @@ public final class WorkCalendar {
         this.to = toSecond;
         this.holidays = new TreeSet<>(holidays).stream().filter(day -> worked[day.getDayOfWeek().getValue()])
                 .mapToLong(LocalDate::toEpochDay).toArray();
-        this.daylightSaving = DaylightSaving.of(zone, fromSecond, toSecond);
-        this.holidayCorrections = daylightSaving.prefixOf(this.holidays);
     }
 
     public ZoneId zone() {
@@ -172,8 +173,9 @@ public final class WorkCalendar {
         }
         long total = workingDays(firstDay, lastDay) * dayLengthSeconds();
         if (DaylightSaving.covers(firstDay, lastDay)) {
-            return total + daylightSaving.sum(firstDay, lastDay, workdays)
-                    - (holidayCorrections[upperBound(lastDay)] - holidayCorrections[upperBound(firstDay - 1)]);
+            Corrections known = corrections();
+            return total + known.daylightSaving().sum(firstDay, lastDay, workdays)
+                    - (known.holidays()[upperBound(lastDay)] - known.holidays()[upperBound(firstDay - 1)]);
         }
         // Outside 1900-2299: only dates next to an offset change can differ from the clock length.
         TreeSet<Long> irregular = new TreeSet<>();
@@ -195,6 +197,16 @@ public final class WorkCalendar {
             }
         }
         return total;
+    }
+
+    private Corrections corrections() {
+        Corrections known = corrections;
+        if (known == null) {
+            DaylightSaving daylightSaving = DaylightSaving.of(zone, from, to);
+            known = new Corrections(daylightSaving, daylightSaving.prefixOf(holidays));
+            corrections = known; // a race builds the same value twice, harmlessly
+        }
+        return known;
     }
 
     /** Working dates (workdays that are not holidays) in {@code [firstDay, lastDay]}. */
