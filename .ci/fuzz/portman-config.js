@@ -187,6 +187,11 @@ function bodyVariations(op) {
       'stages as null': { ...base, stages: null },
       'stage as number': { ...base, stages: [42] },
       'autoHandoff as string': { ...base, autoHandoff: 'yes' },
+      'calendar unknown zone': { ...base, calendar: { zone: 'Mars/Olympus' } },
+      'calendar NUL zone': { ...base, calendar: { zone: NUL } },
+      'calendar hours reversed': { ...base, calendar: { zone: 'Europe/Paris', hours: { from: '18:00', to: '09:00' } } },
+      'calendar null workday and holiday': { ...base, calendar: { zone: 'UTC', workdays: [null], holidays: [null, '2026-02-30'] } },
+      'calendar as string': { ...base, calendar: 'Europe/Paris' },
       'empty object': {},
       'array instead of object': [base],
     });

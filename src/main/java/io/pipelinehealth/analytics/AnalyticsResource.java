@@ -60,7 +60,7 @@ public class AnalyticsResource {
         AnalyticsWindow window = AnalyticsWindow.of(from, to, asOf, clock);
         PatternRule rule = PatternRule.of(minVisits, share);
         return CsvRows.respond(analytics.reps(pipelineId, new RepQueries.RepFilter(ownerId, stage), window, rule),
-                RepStageRow.class, format, headers);
+                RepStageRow.class, format, headers, () -> analytics.timeBasis(pipelineId));
     }
 
     @GET
@@ -80,7 +80,7 @@ public class AnalyticsResource {
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
             @Context HttpHeaders headers) {
         return CsvRows.respond(analytics.stages(pipelineId, AnalyticsWindow.of(from, to, asOf, clock)), StageAnalyticsRow.class,
-                format, headers);
+                format, headers, () -> analytics.timeBasis(pipelineId));
     }
 
     @GET
@@ -101,6 +101,6 @@ public class AnalyticsResource {
             @Context HttpHeaders headers) {
         AnalyticsWindow window = AnalyticsWindow.of(from, to, null, clock);
         return CsvRows.respond(analytics.standards(pipelineId, window.from(), window.to()), StandardRow.class, format,
-                headers);
+                headers, () -> analytics.timeBasis(pipelineId));
     }
 }

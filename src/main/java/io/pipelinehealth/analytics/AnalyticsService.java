@@ -4,6 +4,7 @@ import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
+import io.pipelinehealth.worktime.TimeBasis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -52,12 +53,17 @@ public class AnalyticsService {
     public RepProfile profile(String ownerId, String pipelineId, AnalyticsWindow window, PatternRule rule) {
         String tenant = tenants.currentTenant();
         Pipeline pipeline = pipeline(pipelineId);
-        Map<String, BigDecimal> medians = reps.stageMedians(tenant, pipeline.id(), window);
+        Map<String, BigDecimal> medians = reps.stageMedians(tenant, pipeline, window);
         List<ProfileStage> rows = reps.rows(tenant, pipeline, new RepQueries.RepFilter(ownerId, null), window, rule)
                 .stream().map(row -> ProfileStage.of(row, medians.get(row.stage()))).toList();
-        List<OpenDeal> open = profiles.openDeals(tenant, pipeline.id(), ownerId, window);
+        List<OpenDeal> open = profiles.openDeals(tenant, pipeline, ownerId, window);
         return new RepProfile(ownerId, pipeline.id(), window.from(), window.to(), window.asOf(), rows, open,
                 open.stream().filter(OpenDeal::frozen).toList());
+    }
+
+    /** What the seconds of this pipeline's figures mean, for exports that carry it in a column. */
+    public TimeBasis timeBasis(String pipelineId) {
+        return TimeBasis.of(pipeline(pipelineId).calendar());
     }
 
     private Pipeline pipeline(String pipelineId) {

@@ -7,7 +7,9 @@ import io.pipelinehealth.common.CsvCells;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.pipelinehealth.worktime.TimeBasis;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Analytics rows as JSON or as CSV with the same columns (a header row, then one line per row;
@@ -23,16 +25,32 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static <T> Response respond(List<T> rows, Class<T> type, String format, HttpHeaders headers) {
+    /** {@code basis} is asked only for CSV, which ends every line with a {@code timeBasis} column (issue 12). */
+    static <T> Response respond(List<T> rows, Class<T> type, String format, HttpHeaders headers,
+            Supplier<TimeBasis> basis) {
         if (!wantsCsv(format, headers)) {
             return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
         }
         try {
             String body = CSV.writer(CSV.schemaFor(type).withHeader()).writeValueAsString(rows);
-            return Response.ok(body, CSV_TYPE).build();
+            return Response.ok(withColumn(body, "timeBasis", basis.get().cell()), CSV_TYPE).build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("rows could not be written as CSV", e);
         }
+    }
+
+    /**
+     * Appends one column to every line. Safe here: no cell of an analytics row holds a line break
+     * (ids and enums have no control characters), and the value is an enum and a zone id.
+     */
+    private static String withColumn(String csv, String header, String value) {
+        StringBuilder out = new StringBuilder(csv.length() + 32);
+        boolean first = true;
+        for (String line : csv.split("\n")) {
+            out.append(line).append(',').append(first ? header : value).append('\n');
+            first = false;
+        }
+        return out.toString();
     }
 
     private static boolean wantsCsv(String format, HttpHeaders headers) {

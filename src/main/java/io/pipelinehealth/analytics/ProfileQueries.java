@@ -3,7 +3,12 @@ package io.pipelinehealth.analytics;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.common.CodePointOrder;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.worktime.OpenVisitTime;
+import io.pipelinehealth.worktime.WorkCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,8 +50,8 @@ public class ProfileQueries {
         this.dataSource = dataSource;
     }
 
-    public List<OpenDeal> openDeals(String tenant, String pipelineId, String ownerId, AnalyticsWindow window) {
-        NamedSql sql = new NamedSql(OPEN_DEALS).set("tenant", tenant).set("pipeline", pipelineId)
+    public List<OpenDeal> openDeals(String tenant, Pipeline pipeline, String ownerId, AnalyticsWindow window) {
+        NamedSql sql = new NamedSql(OPEN_DEALS).set("tenant", tenant).set("pipeline", pipeline.id())
                 .set("owner", ownerId).set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds());
         List<OpenDeal> deals = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -60,6 +65,19 @@ public class ProfileQueries {
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        return deals;
+        return pipeline.calendar() == null ? deals : inWorkingTime(deals, pipeline.calendar(), window.asOfSeconds());
+    }
+
+    /**
+     * Rule 15: elapsed and past the standard in working seconds, ranked again on them (frozen is
+     * already right: the stored frozen_after_s is a calendar span, V11).
+     */
+    private static List<OpenDeal> inWorkingTime(List<OpenDeal> deals, WorkCalendar calendar, long asOfSecond) {
+        return deals.stream().map(deal -> {
+            long elapsed = OpenVisitTime.elapsed(calendar, deal.enteredAt().getEpochSecond(), asOfSecond);
+            return new OpenDeal(deal.opportunityId(), deal.stage(), deal.enteredAt(), elapsed, deal.standardSeconds(),
+                    elapsed - deal.standardSeconds(), deal.frozen());
+        }).sorted(Comparator.comparingLong(OpenDeal::secondsPastStandard).reversed()
+                .thenComparing(OpenDeal::opportunityId, CodePointOrder.INSTANCE)).toList();
     }
 }

@@ -93,7 +93,7 @@ public class RepQueries {
 
     public List<RepStageRow> rows(String tenant, Pipeline pipeline, RepFilter filter, AnalyticsWindow window,
             PatternRule rule) {
-        NamedSql sql = StageRelation.bind(visits(new NamedSql(REP_ROWS), tenant, pipeline.id(), filter, window), pipeline)
+        NamedSql sql = StageRelation.bind(visits(new NamedSql(ClosedActual.in(REP_ROWS, pipeline)), tenant, pipeline.id(), filter, window), pipeline)
                 .set("asOfSeconds", window.asOfSeconds())
                 .set("minVisits", rule.minVisits())
                 .set("share", rule.share());
@@ -115,8 +115,9 @@ public class RepQueries {
     }
 
     /** Median deviation of all reps by stage, over the closed visits of the window. */
-    public Map<String, BigDecimal> stageMedians(String tenant, String pipelineId, AnalyticsWindow window) {
-        NamedSql sql = visits(new NamedSql(STAGE_MEDIANS), tenant, pipelineId, new RepFilter(null, null), window);
+    public Map<String, BigDecimal> stageMedians(String tenant, Pipeline pipeline, AnalyticsWindow window) {
+        NamedSql sql = visits(new NamedSql(ClosedActual.in(STAGE_MEDIANS, pipeline)), tenant, pipeline.id(),
+                new RepFilter(null, null), window);
         Map<String, BigDecimal> medians = new LinkedHashMap<>();
         try (SerialSession.Session session = sessions.open();
                 PreparedStatement query = sql.prepare(session.connection());

@@ -75,7 +75,7 @@ public class StageQueries {
     }
 
     public List<StageAnalyticsRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
-        NamedSql sql = StageRelation.bind(new NamedSql(STAGE_ROWS), pipeline)
+        NamedSql sql = StageRelation.bind(new NamedSql(ClosedActual.in(STAGE_ROWS, pipeline)), pipeline)
                 .set("tenant", tenant).set("pipeline", pipeline.id())
                 .set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds())
                 .set("from", window.from()).set("to", window.to());

@@ -63,7 +63,7 @@ public class StandardQueries {
     }
 
     public List<StandardRow> rows(String tenant, Pipeline pipeline, Instant from, Instant to, Instant now) {
-        NamedSql sql = StageRelation.bind(new NamedSql(STANDARD_ROWS), pipeline)
+        NamedSql sql = StageRelation.bind(new NamedSql(ClosedActual.in(STANDARD_ROWS, pipeline)), pipeline)
                 .set("tenant", tenant).set("pipeline", pipeline.id()).set("now", now)
                 .set("from", from).set("to", to).set("minVisits", MIN_VISITS);
         List<StandardRow> rows = new ArrayList<>();

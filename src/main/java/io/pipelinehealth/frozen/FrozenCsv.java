@@ -17,7 +17,7 @@ final class FrozenCsv {
 
     private static final CsvMapper CSV = CsvCells.mapper();
     private static final List<String> FIELDS = List.of("opportunityId", "pipelineId", "stage", "ownerId", "enteredAt",
-            "elapsedSeconds", "frozenAfterSeconds", "overdueSeconds", "amount", "currency");
+            "elapsedSeconds", "frozenAfterSeconds", "overdueSeconds", "timeBasis", "amount", "currency");
 
     private FrozenCsv() {
     }
@@ -32,7 +32,7 @@ final class FrozenCsv {
         for (FrozenItem item : items) {
             List<Object> row = new ArrayList<>(List.of(item.opportunityId(), item.pipelineId(), item.stage(),
                     item.ownerId(), item.enteredAt().toString(), item.elapsedSeconds(), item.frozenAfterSeconds(),
-                    item.overdueSeconds(), item.amount() == null ? "" : item.amount(),
+                    item.overdueSeconds(), item.timeBasis().cell(), item.amount() == null ? "" : item.amount(),
                     item.currency() == null ? "" : item.currency()));
             keys.forEach(key -> row.add(item.attributes().getOrDefault(key, "")));
             rows.add(row);

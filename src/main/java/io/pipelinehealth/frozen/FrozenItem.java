@@ -1,5 +1,6 @@
 package io.pipelinehealth.frozen;
 
+import io.pipelinehealth.worktime.TimeBasis;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +15,7 @@ public record FrozenItem(
         long elapsedSeconds,
         long frozenAfterSeconds,
         long overdueSeconds,
+        TimeBasis timeBasis,
         BigDecimal amount,
         String currency,
         Map<String, String> attributes) {

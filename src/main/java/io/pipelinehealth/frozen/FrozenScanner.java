@@ -4,18 +4,25 @@ import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.handoff.HandoffCommand;
 import io.pipelinehealth.handoff.HandoffService;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.HandoffDirection;
 import io.pipelinehealth.webhook.WebhookEvents;
 import io.pipelinehealth.webhook.WebhookOutbox;
+import io.pipelinehealth.worktime.OpenVisitTime;
+import io.pipelinehealth.worktime.TimeBasis;
+import io.pipelinehealth.worktime.WorkCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,9 +43,11 @@ public class FrozenScanner {
     private final WebhookOutbox outbox;
     private final ScanConfig config;
     private final Clock clock;
+    private final PipelineService pipelines;
 
     FrozenScanner(FrozenScanStore store, TenantDirectory tenants, HandoffService handoffs, WebhookOutbox outbox,
-            ScanConfig config, Clock clock) {
+            ScanConfig config, Clock clock, PipelineService pipelines) {
+        this.pipelines = pipelines;
         this.store = store;
         this.tenants = tenants;
         this.handoffs = handoffs;
@@ -78,8 +87,11 @@ public class FrozenScanner {
             return 0;
         }
         List<FrozenScanStore.FrozenVisit> visits = store.claimNewlyFrozen(tenantId, now, config.batchSize());
+        Map<String, Optional<WorkCalendar>> calendars = new HashMap<>();
         for (FrozenScanStore.FrozenVisit visit : visits) {
-            outbox.enqueue(visit.tenantId(), WebhookEvents.FROZEN, data(visit));
+            WorkCalendar calendar = calendars.computeIfAbsent(visit.pipelineId(),
+                    id -> pipelines.find(id).map(Pipeline::calendar)).orElse(null);
+            outbox.enqueue(visit.tenantId(), WebhookEvents.FROZEN, data(visit, calendar));
             if (visit.autoHandoff()) {
                 handOff(visit, now);
             }
@@ -99,7 +111,8 @@ public class FrozenScanner {
         }
     }
 
-    private static Map<String, Object> data(FrozenScanStore.FrozenVisit visit) {
+    /** frozenAfterSeconds in the pipeline's time basis; the stored span is calendar time (V11). */
+    private static Map<String, Object> data(FrozenScanStore.FrozenVisit visit, WorkCalendar calendar) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("opportunityId", visit.opportunityId());
         data.put("pipelineId", visit.pipelineId());
@@ -107,7 +120,9 @@ public class FrozenScanner {
         data.put("ownerId", visit.currentOwner());
         data.put("visitOwnerId", visit.ownerId());
         data.put("enteredAt", visit.enteredAt().toString());
-        data.put("frozenAfterSeconds", visit.frozenAfterSeconds());
+        data.put("frozenAfterSeconds", OpenVisitTime.frozenAfter(calendar, visit.enteredAt().getEpochSecond(),
+                visit.frozenAfterSeconds()));
+        data.put("timeBasis", TimeBasis.of(calendar));
         data.put("frozenSince", visit.enteredAt().plusSeconds(visit.frozenAfterSeconds()).toString());
         data.put("amount", visit.amount());
         data.put("currency", visit.currency());

@@ -10,11 +10,15 @@ import io.pipelinehealth.visit.HistoryStore;
 import io.pipelinehealth.visit.Position;
 import io.pipelinehealth.visit.Step;
 import io.pipelinehealth.visit.VisitDeriver;
+import io.pipelinehealth.worktime.OpenVisitTime;
+import io.pipelinehealth.worktime.TimeBasis;
+import io.pipelinehealth.worktime.WorkCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,7 +63,10 @@ public class FrozenService {
         List<FrozenQueries.Row> page = rows.stream().limit(limit).toList();
         Map<String, Position> asKnown = knownAt(tenant, page, asOf);
         Instant at = asOf;
-        List<FrozenItem> items = page.stream().map(row -> item(row, asKnown.get(row.opportunityId()), at)).toList();
+        Map<String, Optional<WorkCalendar>> calendars = new HashMap<>();
+        List<FrozenItem> items = page.stream().map(row -> item(row, asKnown.get(row.opportunityId()), at,
+                calendars.computeIfAbsent(row.pipelineId(), id -> pipelines.find(id).map(Pipeline::calendar))
+                        .orElse(null))).toList();
         String next = null;
         if (rows.size() > limit) {
             FrozenQueries.Row last = page.get(page.size() - 1);
@@ -95,10 +102,12 @@ public class FrozenService {
         return parameter == null || parameter.isEmpty() ? null : parameter;
     }
 
-    private static FrozenItem item(FrozenQueries.Row row, Position known, Instant asOf) {
-        long elapsed = asOf.getEpochSecond() - row.enteredSeconds();
+    /** Elapsed and overdue in the pipeline's time basis (rule 15 with a calendar). */
+    private static FrozenItem item(FrozenQueries.Row row, Position known, Instant asOf, WorkCalendar calendar) {
+        long elapsed = OpenVisitTime.elapsed(calendar, row.enteredSeconds(), asOf.getEpochSecond());
+        long frozenAfter = OpenVisitTime.frozenAfter(calendar, row.enteredSeconds(), row.frozenAfterSeconds());
         return new FrozenItem(row.opportunityId(), row.pipelineId(), row.stage(), row.ownerId(), row.enteredAt(),
-                elapsed, row.frozenAfterSeconds(), elapsed - row.frozenAfterSeconds(),
+                elapsed, frozenAfter, elapsed - frozenAfter, TimeBasis.of(calendar),
                 known == null ? row.amount() : known.amount(),
                 known == null ? row.currency() : known.currency(),
                 known == null ? row.attributes() : known.attributes());

@@ -10,6 +10,7 @@ import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.PositionKind;
 import io.pipelinehealth.visit.VisitStatus;
+import io.pipelinehealth.worktime.OpenVisitTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,20 +49,24 @@ public class OpportunityListService {
                 after == null ? null : after.string(1), limit + 1);
         List<OpportunityQueries.Standing> rows = queries.standings(tenants.currentTenant(), filter);
         Map<String, Pipeline> definitions = new HashMap<>();
+        long asOfSecond = asOf.getEpochSecond();
         List<OpportunityListItem> items = rows.stream().limit(limit).map(row -> item(row,
-                definitions.computeIfAbsent(row.pipelineId(), id -> pipelines.find(id).orElseThrow()))).toList();
+                definitions.computeIfAbsent(row.pipelineId(), id -> pipelines.find(id).orElseThrow()), asOfSecond))
+                .toList();
         String next = rows.size() > limit
                 ? paging.next(asOf, items.get(items.size() - 1).opportunityId()) : null;
         return new Page<>(items, next);
     }
 
-    private static OpportunityListItem item(OpportunityQueries.Standing row, Pipeline pipeline) {
+    private static OpportunityListItem item(OpportunityQueries.Standing row, Pipeline pipeline, long asOfSecond) {
         boolean atStage = row.kind() == PositionKind.VISIT;
+        // the stored frozen_after_s compares with calendar seconds for both time bases (V11)
         boolean frozen = atStage && row.elapsedSeconds() > row.frozenAfterSeconds();
+        long elapsed = OpenVisitTime.elapsed(pipeline.calendar(), row.enteredAt().getEpochSecond(), asOfSecond);
         return new OpportunityListItem(row.opportunityId(), row.pipelineId(), row.ownerId(), row.stage(),
-                OpportunityState.of(row.kind(), row.stage(), pipeline), frozen, row.enteredAt(), row.elapsedSeconds(),
+                OpportunityState.of(row.kind(), row.stage(), pipeline), frozen, row.enteredAt(), elapsed,
                 atStage ? row.standardSeconds() : null,
-                atStage ? row.elapsedSeconds() - row.standardSeconds() : null);
+                atStage ? elapsed - row.standardSeconds() : null);
     }
 
     /** The list filters on the status of the current visit, which is OPEN or FROZEN. */

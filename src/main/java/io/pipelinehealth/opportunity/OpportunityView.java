@@ -1,5 +1,6 @@
 package io.pipelinehealth.opportunity;
 
+import io.pipelinehealth.worktime.TimeBasis;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ public record OpportunityView(
         OpportunityState state,
         boolean frozen,
         Instant asOf,
+        TimeBasis timeBasis,
         BigDecimal amount,
         String currency,
         Map<String, String> attributes,

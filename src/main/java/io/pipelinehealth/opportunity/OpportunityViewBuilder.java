@@ -6,6 +6,7 @@ import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.visit.Position;
 import io.pipelinehealth.visit.PositionKind;
 import io.pipelinehealth.visit.VisitStatus;
+import io.pipelinehealth.worktime.TimeBasis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,7 @@ final class OpportunityViewBuilder {
         List<StageRow> stageRows = totals.values().stream().map(StageTotal::row).toList();
         boolean frozen = current.kind() == PositionKind.VISIT && current.status(asOf) == VisitStatus.FROZEN;
         return new OpportunityView(opportunityId, pipeline.id(), current.currentOwner(), current.stage(),
-                OpportunityState.of(current.kind(), current.stage(), pipeline), frozen, asOf,
+                OpportunityState.of(current.kind(), current.stage(), pipeline), frozen, asOf, TimeBasis.of(pipeline.calendar()),
                 current.amount(), current.currency(), current.attributes(), visitRows, stageRows, handoffs);
     }
 

@@ -21,6 +21,17 @@ public final class DayTimeDuration {
     private DayTimeDuration() {
     }
 
+    /**
+     * Rule 15: with a working-time calendar a declared day is a working day, worth
+     * {@code dayLengthSeconds}; the time part counts as written. With 86400 it is {@link #parseSeconds}.
+     */
+    public static long parseSeconds(String text, long dayLengthSeconds) {
+        long seconds = parseSeconds(text);
+        int d = text.indexOf('D');
+        long days = d < 0 ? 0 : Long.parseLong(text.substring(1, d));
+        return seconds - days * 86_400 + days * dayLengthSeconds;
+    }
+
     /** Positive whole seconds, or an explanation of why the text is not acceptable. */
     public static long parseSeconds(String text) {
         if (text == null || text.length() > MAX_TEXT || !FORM.matcher(text).matches() || text.equals("P")

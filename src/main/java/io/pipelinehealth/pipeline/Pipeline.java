@@ -1,13 +1,19 @@
 package io.pipelinehealth.pipeline;
 
+import io.pipelinehealth.worktime.WorkCalendar;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A validated pipeline definition: ordered stages and attribute-matched overrides. */
-public record Pipeline(String id, String name, List<Stage> stages, List<StageOverride> overrides) {
+/**
+ * A validated pipeline definition: ordered stages and attribute-matched overrides, and the
+ * working-time calendar (null: calendar time). With a calendar, every duration here is already
+ * in working seconds (rule 15).
+ */
+public record Pipeline(String id, String name, List<Stage> stages, List<StageOverride> overrides,
+        WorkCalendar calendar) {
 
     public Pipeline {
         stages = List.copyOf(stages);
@@ -47,7 +53,7 @@ public record Pipeline(String id, String name, List<Stage> stages, List<StageOve
                 standard,
                 best != null && best.rushedBelow() != null ? best.rushedBelow() : stage.rushedBelow(),
                 best != null && best.slowAbove() != null ? best.slowAbove() : stage.slowAbove(),
-                frozenAfter != null ? frozenAfter : Math.multiplyExact(3, standard));
+                frozenAfter != null ? frozenAfter : Math.multiplyExact(3, standard), calendar);
     }
 
     private static long pick(Long preferred, Long fallback) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * instead of failing on the first one.
  */
 public record PipelineDocument(String name, List<StageDocument> stages, List<OverrideDocument> overrides,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean autoHandoff) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean autoHandoff,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CalendarDocument calendar) {
 
     /** Issue 4: frozen deals of this pipeline are handed to nurturing by the frozen scan itself. */
     public boolean automaticHandoff() {
@@ -37,5 +38,14 @@ public record PipelineDocument(String name, List<StageDocument> stages, List<Ove
             BigDecimal rushedBelow,
             BigDecimal slowAbove,
             String frozenAfter) {
+    }
+
+    /** Issue 12: working time (DOMAIN rule 15); kept and shown exactly as sent. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CalendarDocument(String zone, List<String> workdays, HoursDocument hours, List<String> holidays) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HoursDocument(String from, String to) {
     }
 }

@@ -6,6 +6,7 @@ import io.pipelinehealth.common.Ids;
 import io.pipelinehealth.common.Text;
 import io.pipelinehealth.pipeline.PipelineDocument.OverrideDocument;
 import io.pipelinehealth.pipeline.PipelineDocument.StageDocument;
+import io.pipelinehealth.worktime.WorkCalendar;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,8 @@ public final class PipelineParser {
     public static final int MAX_ATTRIBUTE_VALUE = 1024;
 
     private final List<FieldError> errors = new ArrayList<>();
+    /** What one declared day is worth: a working day with a calendar (rule 15), else 24 hours. */
+    private long dayLength = 86_400;
 
     private PipelineParser() {
     }
@@ -39,12 +42,16 @@ public final class PipelineParser {
             throw invalid(List.of(new FieldError(null, null, "body", "a pipeline definition is required")));
         }
         text("name", document.name(), MAX_NAME);
+        WorkCalendar calendar = CalendarParser.parse(document.calendar(), errors);
+        if (calendar != null) {
+            dayLength = calendar.dayLengthSeconds();
+        }
         List<Stage> stages = stages(document.stages());
         List<StageOverride> overrides = overrides(document.overrides(), stages);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        return new Pipeline(id, document.name() == null ? id : document.name(), stages, overrides);
+        return new Pipeline(id, document.name() == null ? id : document.name(), stages, overrides, calendar);
     }
 
     private List<Stage> stages(List<StageDocument> documents) {
@@ -174,7 +181,7 @@ public final class PipelineParser {
 
     private Long duration(String field, String text) {
         try {
-            return DayTimeDuration.parseSeconds(text);
+            return DayTimeDuration.parseSeconds(text, dayLength);
         } catch (IllegalArgumentException e) {
             error(field, e.getMessage());
             return null;

@@ -1,5 +1,7 @@
 package io.pipelinehealth.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pipelinehealth.pipeline.PipelineDocument.CalendarDocument;
 import io.pipelinehealth.pipeline.PipelineDocument.OverrideDocument;
 import io.pipelinehealth.pipeline.PipelineDocument.StageDocument;
 import java.time.Instant;
@@ -12,6 +14,7 @@ public record PipelineView(
         List<StageDocument> stages,
         List<OverrideDocument> overrides,
         boolean autoHandoff,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CalendarDocument calendar,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -22,6 +25,7 @@ public record PipelineView(
                     stage.rushedBelow(), stage.slowAbove(), sent.frozenAfter());
         }).toList();
         return new PipelineView(row.pipelineId(), pipeline.name(), stages,
-                document.overrides() == null ? List.of() : document.overrides(), document.automaticHandoff(), row.createdAt(), row.updatedAt());
+                document.overrides() == null ? List.of() : document.overrides(), document.automaticHandoff(), document.calendar(),
+                row.createdAt(), row.updatedAt());
     }
 }

@@ -35,9 +35,11 @@ public record Position(
         return leftAt != null && !leftAt.isAfter(asOf);
     }
 
-    /** Actual seconds at the stage as of {@code asOf}: up to asOf while open (rule 13). */
+    /** Actual seconds at the stage as of {@code asOf}: up to asOf while open (rule 13; working seconds, rule 15). */
     public long actualSeconds(Instant asOf) {
-        return Seconds.between(enteredAt, closedAt(asOf) ? leftAt : asOf);
+        Instant end = closedAt(asOf) ? leftAt : asOf;
+        return rules == null ? Seconds.between(enteredAt, end)
+                : rules.seconds(Seconds.epoch(enteredAt), Seconds.epoch(end));
     }
 
     /** Status as of {@code asOf}; only meaningful for stage visits that had begun by then. */

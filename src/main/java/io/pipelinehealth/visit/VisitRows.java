@@ -39,7 +39,10 @@ final class VisitRows {
                         json.writeNumberField("standard_s", p.rules().standardSeconds());
                         number(json, "rushed_below", p.rules().rushedBelow());
                         number(json, "slow_above", p.rules().slowAbove());
-                        json.writeNumberField("frozen_after_s", p.rules().frozenAfterSeconds());
+                        json.writeNumberField("frozen_after_s", frozenSpan(p));
+                    }
+                    if (p.rules() != null && p.rules().calendar() != null && p.leftAt() != null) {
+                        json.writeNumberField("working_s", p.actualSeconds(p.leftAt()));
                     }
                     if (p.kind().isVisit() && p.leftAt() != null) {
                         json.writeStringField("closed_status", p.status(p.leftAt()).name());
@@ -52,6 +55,12 @@ final class VisitRows {
                 }
             }
         });
+    }
+
+    /** V11: with working time, the calendar span to the last second not frozen; else frozenAfter itself. */
+    private static long frozenSpan(Position p) {
+        long entered = Seconds.epoch(p.enteredAt());
+        return p.rules().lastOpenSecond(entered) - entered;
     }
 
     static String snapshots(Map<String, VisitStore.Snapshot> snapshots) {

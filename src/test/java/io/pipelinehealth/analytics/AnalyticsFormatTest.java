@@ -39,19 +39,20 @@ class AnalyticsFormatTest {
 
         List<String> reps = csv("/api/v1/analytics/reps", p, false, "asOf", day(2)).lines().toList();
         assertEquals("ownerId,pipelineId,stage,closedVisits,onTrack,rushed,slow,skipped,medianDeviationSeconds,"
-                + "meanDeviationSeconds,p90DeviationSeconds,openVisits,frozen,pattern", reps.get(0));
-        assertEquals(List.of("ana," + p + ",qualify,1,0,1,0,0,-345600,-345600,-345600,1,0,NONE",
-                "ana," + p + ",discover,0,0,0,0,0,,,,1,0,NONE"), reps.subList(1, reps.size()));
+                + "meanDeviationSeconds,p90DeviationSeconds,openVisits,frozen,pattern,timeBasis", reps.get(0));
+        assertEquals(List.of("ana," + p + ",qualify,1,0,1,0,0,-345600,-345600,-345600,1,0,NONE,CALENDAR",
+                "ana," + p + ",discover,0,0,0,0,0,,,,1,0,NONE,CALENDAR"), reps.subList(1, reps.size()));
 
         List<String> stages = csv("/api/v1/analytics/stages", p, true, "asOf", day(2)).lines().toList();
         assertEquals("stage,standardSeconds,closedVisits,medianActualSeconds,p75ActualSeconds,p90ActualSeconds,"
-                + "rushed,slow,skipped,openVisits,frozen,conversionRate", stages.get(0));
-        assertEquals("qualify,432000,1,86400,86400,86400,1,0,0,1,0,1", stages.get(1));
+                + "rushed,slow,skipped,openVisits,frozen,conversionRate,timeBasis", stages.get(0));
+        assertEquals("qualify,432000,1,86400,86400,86400,1,0,0,1,0,1,CALENDAR", stages.get(1));
         assertEquals(5, stages.size());
 
         List<String> standards = csv("/api/v1/analytics/standards", p, true).lines().toList();
-        assertEquals("stage,standardSeconds,wonVisits,suggestedMedianSeconds,suggestedP75Seconds", standards.get(0));
-        assertEquals("qualify,432000,0,,", standards.get(1));
+        assertEquals("stage,standardSeconds,wonVisits,suggestedMedianSeconds,suggestedP75Seconds,timeBasis",
+                standards.get(0));
+        assertEquals("qualify,432000,0,,,CALENDAR", standards.get(1));
 
         // JSON stays the default, also for Accept: */*
         query(p).accept("*/*").get("/api/v1/analytics/stages").then().statusCode(200).contentType("application/json");

@@ -137,9 +137,9 @@ class FrozenListTest {
         csv.then().statusCode(200).contentType("text/csv");
         List<String> lines = csv.asString().lines().toList();
         assertEquals("opportunityId,pipelineId,stage,ownerId,enteredAt,elapsedSeconds,frozenAfterSeconds,"
-                + "overdueSeconds,amount,currency,attr.region,attr.segment", lines.get(0));
+                + "overdueSeconds,timeBasis,amount,currency,attr.region,attr.segment", lines.get(0));
         assertEquals(d.a + "," + d.pipeline + ",negotiate,zoe,2026-01-01T00:00:00Z," + 59 * DAY + "," + 15 * DAY + ","
-                + 44 * DAY + ",5000,EUR,south,smb", lines.get(1));
+                + 44 * DAY + ",CALENDAR,5000,EUR,south,smb", lines.get(1));
         assertEquals(3, lines.size());
         String next = csv.header("X-Next-Cursor");
         Response rest = given().queryParam("format", "csv").queryParam("pipelineId", d.pipeline)

@@ -23,7 +23,7 @@ class VisitDeriverTest {
             open("qualify", "P5D"), open("discover", "P10D"), open("propose", "P7D"), open("negotiate", "P5D"),
             new StageDocument("won", null, "WON", null, null, null, null),
             new StageDocument("lost", null, "LOST", null, null, null, null)),
-            List.of(new OverrideDocument(Map.of("region", "south"), "propose", "P10D", null, null, null)), null));
+            List.of(new OverrideDocument(Map.of("region", "south"), "propose", "P10D", null, null, null)), null, null));
 
     static StageDocument open(String key, String standard) {
         return new StageDocument(key, null, null, standard, null, null, null);
@@ -152,7 +152,7 @@ class VisitDeriverTest {
     void bandsCompareInExactDecimals() {
         Pipeline tight = PipelineParser.parse("t", new PipelineDocument("t", List.of(
                 new StageDocument("s", null, null, "P1D", new java.math.BigDecimal("0.55"), null, null),
-                new StageDocument("next", null, null, "P1D", null, null, null)), List.of(), null));
+                new StageDocument("next", null, null, "P1D", null, null, null)), List.of(), null, null));
         // 0.55 × 86400 = 47520 exactly: 47520 s is not rushed, 47519 s is
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         assertEquals(VisitStatus.ON_TRACK, VisitDeriver.derive(tight, List.of(

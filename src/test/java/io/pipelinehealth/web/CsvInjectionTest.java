@@ -31,9 +31,9 @@ class CsvInjectionTest {
                 .queryParam("asOf", "2026-03-01T00:00:00Z").get("/api/v1/frozen").then().statusCode(200)
                 .extract().asString().lines().toList();
         assertEquals("opportunityId,pipelineId,stage,ownerId,enteredAt,elapsedSeconds,frozenAfterSeconds,"
-                + "overdueSeconds,amount,currency,attr.note,attr.plain", lines.get(0));
+                + "overdueSeconds,timeBasis,amount,currency,attr.note,attr.plain", lines.get(0));
         assertEquals(o + "," + pipeline + ",negotiate," + NEUTRALISED + ",2026-01-01T00:00:00Z,5097600,1296000,"
-                + "3801600,,,\"'@SUM(1+1)\",\"'-minus\"", lines.get(1));
+                + "3801600,CALENDAR,,,\"'@SUM(1+1)\",\"'-minus\"", lines.get(1));
     }
 
     @Test
@@ -46,7 +46,7 @@ class CsvInjectionTest {
                 .queryParam("asOf", "2026-01-03T00:00:00Z").queryParam("stage", "qualify")
                 .get("/api/v1/analytics/reps").then().statusCode(200).extract().asString().lines().toList();
         // the deviation -345600 is a number the service wrote, not a formula: left as it is
-        assertEquals(NEUTRALISED + "," + pipeline + ",qualify,1,0,1,0,0,-345600,-345600,-345600,0,0,NONE",
+        assertEquals(NEUTRALISED + "," + pipeline + ",qualify,1,0,1,0,0,-345600,-345600,-345600,0,0,NONE,CALENDAR",
                 lines.get(1));
     }
 }

@@ -148,6 +148,28 @@ class WebhookDeliveryTest {
         }
     }
 
+    /** Issue 12: on a pipeline with a calendar, frozenAfterSeconds is working time and the basis is named. */
+    @Test
+    void frozenOnACalendarPipelineIsAnnouncedInWorkingTime() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            String id = subscribe(receiver, "opportunity.frozen").getString("id");
+            String pipeline = createPipeline(Map.of("stages", List.of(
+                    Map.of("key", "qualify", "standard", "PT1H", "frozenAfter", "P1D"), Map.of("key", "won", "kind", "WON")),
+                    "calendar", Map.of("zone", "UTC", "hours", Map.of("from", "09:00", "to", "18:00"))));
+            String deal = unique("working");
+            post(history(deal, pipeline, "ana", "qualify", daysAgo(20))).statusCode(200);
+
+            scanner.scan();
+
+            Receiver.await("the frozen message", () -> receiver.about(deal).size() >= 1);
+            JsonPath message = JsonPath.from(receiver.about(deal).get(0).body());
+            assertEquals(32_400, message.getInt("data.frozenAfterSeconds")); // one 9-hour working day
+            assertEquals(Map.of("kind", "WORKING", "zone", "UTC"), message.getMap("data.timeBasis"));
+            awaitAllFinal(id);
+            given().delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
     @Test
     void returnsToSalesAreAnnouncedWhetherHandedBackOrImplicitByACrmEvent() throws Exception {
         try (Receiver receiver = new Receiver()) {

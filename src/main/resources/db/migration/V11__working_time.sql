@@ -1,0 +1,11 @@
+-- Working time (issue 12, DOMAIN rule 15). For a pipeline with a calendar the derivation writes
+-- the working-time figures into the visit row, so the read SQL keeps its shape:
+--   working_s       working seconds of a closed visit (null for calendar-time pipelines and for
+--                   open visits); the analytics read it instead of left_s - entered_s.
+--   frozen_after_s  with a calendar, the calendar span from entered_s to the last second the
+--                   visit is still not frozen (the end of the non-working stretch after frozenAfter
+--                   working seconds). Every existing test "asOf - entered_s > frozen_after_s" and
+--                   the freezing second entered_s + frozen_after_s (the indexes of V3) then hold for
+--                   both time bases; the declared frozenAfter is the working time of that span.
+-- Rows of calendar-time pipelines are written exactly as before.
+alter table visit add column working_s bigint;
