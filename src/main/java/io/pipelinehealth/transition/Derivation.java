@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -40,7 +41,7 @@ public class Derivation {
      * Derives the opportunities (with their pipelines) that have pending records, and those whose
      * events this same transaction stored without one ({@code ownChanges}: earliest instant each).
      * Opportunities whose records another derivation claimed first are done already and skipped.
-     * Answers how many opportunities it derived.
+     * Waits for opportunities another transaction holds. Answers how many opportunities it derived.
      */
     public int derive(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges) {
         return derive(tenantId, pipelineOf, ownChanges, Map.of());
@@ -49,16 +50,46 @@ public class Derivation {
     /** The same, with pipelines this transaction has already read under their share locks. */
     public int derive(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges,
             Map<String, Pipeline> sharedAlready) {
+        return run(tenantId, pipelineOf, ownChanges, sharedAlready, false).derived;
+    }
+
+    /**
+     * Derives the pending opportunities that no other transaction holds, without waiting; answers
+     * the others (with their pipelines), for a second transaction that waits for them. So a batch
+     * sharing one opportunity with a batch being derived waits for that one only, and only after
+     * deriving all of its own: no chain of batches each waiting for the previous one's derivation.
+     */
+    public Map<String, String> deriveAvailable(String tenantId, Map<String, String> pipelineOf) {
+        return run(tenantId, pipelineOf, Map.of(), Map.of(), true).held;
+    }
+
+    private record Outcome(int derived, Map<String, String> held) {
+    }
+
+    private Outcome run(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges,
+            Map<String, Pipeline> sharedAlready, boolean skipLocked) {
         if (pipelineOf.isEmpty()) {
-            return 0;
+            return new Outcome(0, Map.of());
         }
         // the pipelines' share locks first, then the opportunities' row locks in id order: the order
         // of pipeline replacement and hand-offs, so none of them can deadlock with another
         Map<String, Pipeline> definitions = new TreeMap<>();
         new TreeSet<>(pipelineOf.values()).forEach(id -> definitions.put(id, sharedAlready.containsKey(id)
                 ? sharedAlready.get(id) : pipelines.findForDerivation(tenantId, id).orElseThrow()));
-        store.lockForDerivation(tenantId, pipelineOf.keySet());
-        HistoryStore.Claimed claimed = history.claim(tenantId, pipelineOf.keySet());
+        Set<String> locked = store.lockForDerivation(tenantId, pipelineOf.keySet(), skipLocked);
+        Map<String, String> held = new HashMap<>();
+        if (skipLocked) {
+            pipelineOf.forEach((id, pipeline) -> {
+                if (!locked.contains(id)) {
+                    held.put(id, pipeline);
+                }
+            });
+        }
+        Set<String> mine = skipLocked ? locked : pipelineOf.keySet();
+        if (mine.isEmpty()) {
+            return new Outcome(0, held);
+        }
+        HistoryStore.Claimed claimed = history.claim(tenantId, mine);
         Map<String, Instant> changedFrom = new HashMap<>(claimed.changedFrom());
         ownChanges.forEach((id, at) -> changedFrom.merge(id, at, (a, b) -> a.isBefore(b) ? a : b));
 
@@ -70,6 +101,6 @@ public class Derivation {
             refresher.write(tenantId, definitions.get(pipelineId), from, claimed.steps());
             implicitReturns.announce(tenantId, pipelineId, nurturing);
         });
-        return changedFrom.size();
+        return new Outcome(changedFrom.size(), held);
     }
 }

@@ -86,7 +86,11 @@ public class IngestService {
             pauseForTests();
             // every opportunity of the batch, not only those with new events: a retry of a batch whose
             // first attempt stored its events but failed to derive them finds their pending records
-            QuarkusTransaction.requiringNew().run(() -> derivation.derive(tenant, result.pipelineOf(), Map.of()));
+            Map<String, String> held = QuarkusTransaction.requiringNew()
+                    .call(() -> derivation.deriveAvailable(tenant, result.pipelineOf()));
+            if (!held.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> derivation.derive(tenant, held, Map.of()));
+            }
         }
         int storedCount = inserted.eventIds().size();
         stored.increment(storedCount);

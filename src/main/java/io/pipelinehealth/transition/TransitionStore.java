@@ -13,8 +13,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.postgresql.PGConnection;
 
 /**
@@ -97,7 +99,7 @@ public class TransitionStore {
      * writes the durable record that those opportunities are still to derive.
      */
     public Inserted insertStaged(String tenantId, boolean recordPending) {
-        Inserted inserted = new Inserted(new java.util.HashSet<>(), new HashMap<>(), new HashMap<>());
+        Inserted inserted = new Inserted(new HashSet<>(), new HashMap<>(), new HashMap<>());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = new NamedSql("""
                         with inserted as (
@@ -126,7 +128,7 @@ public class TransitionStore {
     }
 
     /** The ids inserted, and per opportunity its pipeline and earliest inserted instant. */
-    public record Inserted(java.util.Set<String> eventIds, Map<String, String> pipelineOf,
+    public record Inserted(Set<String> eventIds, Map<String, String> pipelineOf,
             Map<String, Instant> earliest) {
 
         void add(String eventId, String opportunityId, String pipelineId, Instant at) {
@@ -136,21 +138,28 @@ public class TransitionStore {
         }
     }
 
-    /** Locks the opportunities' rows until the transaction ends, in id order (no deadlock between derivations). */
-    public void lockForDerivation(String tenantId, Collection<String> opportunityIds) {
+    /**
+     * Locks the opportunities' rows until the transaction ends, in id order (no deadlock between
+     * derivations); with {@code skipLocked}, only those no other transaction holds, without waiting.
+     * Answers the ids locked.
+     */
+    public Set<String> lockForDerivation(String tenantId, Collection<String> opportunityIds, boolean skipLocked) {
+        Set<String> locked = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement lock = new NamedSql("""
                         select opportunity_id from opportunity
                         where tenant_id = :tenant and opportunity_id = any(:ids)
                         order by opportunity_id for update
-                        """).set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).prepare(connection);
+                        """ + (skipLocked ? " skip locked" : ""))
+                        .set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).prepare(connection);
                 ResultSet rows = lock.executeQuery()) {
             while (rows.next()) {
-                // the rows are locked as they are read
+                locked.add(rows.getString(1));
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
+        return locked;
     }
 
     /** Up to {@code limit} opportunities with pending derivations, oldest first, with their pipelines. */
