@@ -88,14 +88,6 @@ public class HandoffStore {
         return found.stream().findFirst();
     }
 
-    /** The hand-offs of one opportunity up to asOf, in the order they apply (rule 1). */
-    public List<Handoff> ofOpportunity(String tenantId, String opportunityId, Instant asOf) {
-        return query(new NamedSql("select " + COLUMNS + """
-                 from handoff where tenant_id = :tenant and opportunity_id = :opportunity and at <= :asOf
-                order by at, handoff_id
-                """).set("tenant", tenantId).set("opportunity", opportunityId).set("asOf", asOf));
-    }
-
     /** The audit trail: by (at, handoff_id), from inclusive, to exclusive. */
     public List<Handoff> page(String tenantId, Filter filter) {
         return query(new NamedSql("select " + COLUMNS + """
