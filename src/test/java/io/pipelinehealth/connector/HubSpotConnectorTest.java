@@ -176,6 +176,27 @@ class HubSpotConnectorTest {
                 .body("stored", equalTo(1));
     }
 
+    /** Behind a proxy HubSpot signed the public URI, which the forwarded headers name. */
+    @Test
+    void theSignedUriIsTheForwardedOneWhenAProxySendsIt() throws Exception {
+        String connector = connector(Fixtures.createStandardPipeline());
+        String deal = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
+        String body = events(deal, 0, 410005);
+        String ts = Long.toString(clock.instant().toEpochMilli());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(("POST" + "https://crm-hooks.example.com/api/v1/inbound/"
+                + connector + body + ts).getBytes(StandardCharsets.UTF_8)));
+        given().header("Authorization", ApiKeyExtension.NO_KEY).contentType("application/json")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "crm-hooks.example.com")
+                .header("X-HubSpot-Signature-v3", signature).header("X-HubSpot-Request-Timestamp", ts)
+                .body(body).post("/api/v1/inbound/{id}", connector).then().statusCode(200).body("stored", equalTo(1));
+        // the same signature over the address the service itself saw does not match
+        given().header("Authorization", ApiKeyExtension.NO_KEY).contentType("application/json")
+                .header("X-HubSpot-Signature-v3", signature).header("X-HubSpot-Request-Timestamp", ts)
+                .body(body).post("/api/v1/inbound/{id}", connector).then().statusCode(401);
+    }
+
     @Test
     void unknownConnectorIs404AndMalformedEventsAre400() throws Exception {
         given().header("Authorization", ApiKeyExtension.NO_KEY).contentType("application/json").body("[]")
