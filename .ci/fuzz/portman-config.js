@@ -59,6 +59,8 @@ const BODIES = {
     name: 'Fuzz put',
     stages: [{ key: 'qualify', name: 'Qualify', standard: 'P5D' }, { key: 'propose', standard: 'P7D', frozenAfter: 'P15D' }, { key: 'won', kind: 'WON' }],
     overrides: [{ when: { region: 'south' }, stage: 'propose', standard: 'P10D' }],
+    // with every optional object present, portman's required-field variants drop real fields
+    calendar: { zone: 'Europe/Paris', workdays: ['MON', 'TUE', 'WED', 'THU', 'FRI'], hours: { from: '09:00', to: '18:00' }, holidays: ['2026-05-01'] },
   },
   'POST::/api/v1/transitions': [
     { eventId: 'fz-main-1', opportunityId: 'fz-main', pipelineId: 'std', stage: 'qualify', occurredAt: '2026-01-05T00:00:00Z', ownerId: 'ana', amount: 500, currency: 'EUR', attributes: { region: 'south' } },
