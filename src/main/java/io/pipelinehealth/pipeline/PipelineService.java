@@ -157,12 +157,11 @@ public class PipelineService {
         long generation = cache.generation();
         return read.apply(tenant, pipelineId).map(row -> {
             Pipeline cached = cache.ofVersion(tenant, pipelineId, row.version());
-            if (cached != null) {
-                return cached;
-            }
-            Pipeline parsed = pipeline(row);
-            cache.put(tenant, pipelineId, parsed, row.version(), generation);
-            return parsed;
+            Pipeline current = cached != null ? cached : pipeline(row);
+            // put even when cached: the row was just read, so the entry is fresh again for TTL readers,
+            // who would otherwise read the row on every request once the entry aged past the TTL
+            cache.put(tenant, pipelineId, current, row.version(), generation);
+            return current;
         });
     }
 

@@ -116,7 +116,7 @@ public class IngestService {
         Map<String, String> pipelineOf = new HashMap<>();
         batch.unique.values().forEach(e -> pipelineOf.put(e.opportunityId(), e.pipelineId()));
         store.stage(List.copyOf(batch.unique.values()));
-        batch.checkPipelines(store.createOpportunities(tenant));
+        batch.checkPipelines(store.createOpportunities(tenant, pipelineOf.keySet()));
         batch.failOnConflicts();
         TransitionStore.Inserted inserted = store.insertStaged(tenant, !inline);
         if (inserted.eventIds().size() < batch.unique.size()) {
@@ -179,10 +179,10 @@ public class IngestService {
             throw new IllegalStateException("parsed event not found in its batch");
         }
 
-        /** {@code otherPipeline}: the opportunities stored with a pipeline other than the batch gives them. */
-        void checkPipelines(Map<String, String> otherPipeline) {
+        /** {@code storedPipeline}: the pipeline each opportunity of the batch is stored with. */
+        void checkPipelines(Map<String, String> storedPipeline) {
             unique.values().forEach(event -> {
-                String stored = otherPipeline.get(event.opportunityId());
+                String stored = storedPipeline.get(event.opportunityId());
                 if (stored != null && !stored.equals(event.pipelineId())) {
                     conflicts.add(new FieldError(indexOf.get(event.eventId()), event.eventId(), "pipelineId",
                             "opportunity '" + event.opportunityId() + "' belongs to pipeline '" + stored + "'"));

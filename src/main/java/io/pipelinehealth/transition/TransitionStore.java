@@ -27,13 +27,21 @@ import org.postgresql.PGConnection;
 @ApplicationScoped
 public class TransitionStore {
 
-    /** Session-local, emptied at every commit: a pooled connection reuses it, no two transactions share it. */
+    /**
+     * Session-local, emptied at every commit: a pooled connection reuses it, no two transactions
+     * share it. Created only when missing, not by {@code if not exists}: that form sends a NOTICE
+     * per batch, which the driver turns into a warning object on the connection.
+     */
     private static final String STAGING = """
-            create temporary table if not exists transition_staging (
-                event_id text collate "C", opportunity_id text collate "C", pipeline_id text collate "C",
-                stage text collate "C", occurred_at timestamptz, owner_id text collate "C", amount numeric,
-                currency text, attributes jsonb
-            ) on commit delete rows
+            do $$ begin
+                if to_regclass('pg_temp.transition_staging') is null then
+                    create temporary table transition_staging (
+                        event_id text collate "C", opportunity_id text collate "C", pipeline_id text collate "C",
+                        stage text collate "C", occurred_at timestamptz, owner_id text collate "C", amount numeric,
+                        currency text, attributes jsonb
+                    ) on commit delete rows;
+                end if;
+            end $$
             """;
 
     private final AgroalDataSource dataSource;
@@ -61,11 +69,11 @@ public class TransitionStore {
 
     /**
      * Creates the staged opportunities that do not exist yet (in id order: concurrent creators of
-     * the same ones wait for each other in one order) and answers, for every staged opportunity
-     * stored with another pipeline, that pipeline.
+     * the same ones wait for each other in one order) and answers the stored pipeline of each of
+     * {@code opportunityIds}; the caller compares it with the batch's.
      */
-    public Map<String, String> createOpportunities(String tenantId) {
-        Map<String, String> otherPipeline = new HashMap<>();
+    public Map<String, String> createOpportunities(String tenantId, Collection<String> opportunityIds) {
+        Map<String, String> storedPipeline = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = new NamedSql("""
                     insert into opportunity (tenant_id, opportunity_id, pipeline_id)
@@ -75,22 +83,25 @@ public class TransitionStore {
                     """).set("tenant", tenantId).prepare(connection)) {
                 insert.executeUpdate();
             }
-            // a statement of its own: it sees opportunities that a concurrent batch created meanwhile
+            // a statement of its own: it sees opportunities that a concurrent batch created meanwhile.
+            // The ids come as a parameter, not by a join with the staging table: the temporary table
+            // has no statistics, and the planner chose a hash join that read every opportunity of
+            // the store per batch; = any(:ids) is an index lookup per id.
             try (PreparedStatement check = new NamedSql("""
-                    select distinct s.opportunity_id, o.pipeline_id
-                    from transition_staging s
-                    join opportunity o on o.tenant_id = :tenant and o.opportunity_id = s.opportunity_id
-                    where o.pipeline_id <> s.pipeline_id
-                    """).set("tenant", tenantId).prepare(connection);
+                    select o.opportunity_id, o.pipeline_id
+                    from opportunity o
+                    where o.tenant_id = :tenant and o.opportunity_id = any(:ids)
+                    """).set("tenant", tenantId)
+                    .array("ids", "text", opportunityIds.toArray()).prepare(connection);
                     ResultSet rows = check.executeQuery()) {
                 while (rows.next()) {
-                    otherPipeline.put(rows.getString(1), rows.getString(2));
+                    storedPipeline.put(rows.getString(1), rows.getString(2));
                 }
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        return otherPipeline;
+        return storedPipeline;
     }
 
     /**
@@ -108,6 +119,7 @@ public class TransitionStore {
                             select :tenant, event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id,
                                 amount, currency, attributes
                             from transition_staging
+                            order by event_id -- one order for all: two batches sharing ids wait, never deadlock
                             on conflict do nothing
                             returning event_id, opportunity_id, pipeline_id, occurred_at
                         ), pending as (
