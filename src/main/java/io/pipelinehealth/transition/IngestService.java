@@ -6,18 +6,22 @@ import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Stores a batch of transition events atomically (DOMAIN rules 1 and 2): all new events are
@@ -27,11 +31,15 @@ import java.util.Optional;
  * so concurrent batches sharing an opportunity wait only for each other's derivation. Either way
  * the answer comes when events and visits are durable, unless the caller asked for the
  * asynchronous mode: then it comes once the events are, and {@link DerivationBacklog} derives.
+ * Concurrent small requests of a tenant share one transaction ({@link GroupCommit}): each still
+ * stores all of its events or none, since a group that fails is stored again request by request.
  */
 @ApplicationScoped
 public class IngestService {
 
     public static final int MAX_BATCH = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
 
     private final TenantResolver tenants;
     private final Clock clock;
@@ -42,11 +50,16 @@ public class IngestService {
     private final Duration pauseBeforeDerivation;
     private final Counter stored;
     private final Counter duplicates;
+    private final Optional<GroupCommit<List<TransitionInput>, IngestResult>> groups;
 
     IngestService(TenantResolver tenants, Clock clock, PipelineService pipelines, TransitionStore store,
             Derivation derivation, MeterRegistry metrics,
             @ConfigProperty(name = "pipeline-health.ingest.inline-max-events") int inlineMaxEvents,
-            @ConfigProperty(name = "pipeline-health.ingest.test-pause-before-derivation") Optional<Duration> pause) {
+            @ConfigProperty(name = "pipeline-health.ingest.test-pause-before-derivation") Optional<Duration> pause,
+            @ConfigProperty(name = "pipeline-health.ingest.group-commit.enabled") boolean groupCommit,
+            @ConfigProperty(name = "pipeline-health.ingest.group-commit.max-events") int groupMaxEvents,
+            @ConfigProperty(name = "pipeline-health.ingest.group-commit.concurrency") int groupConcurrency,
+            @ConfigProperty(name = "pipeline-health.ingest.group-commit.window") Duration groupWindow) {
         this.tenants = tenants;
         this.clock = clock;
         this.pipelines = pipelines;
@@ -58,6 +71,24 @@ public class IngestService {
                 .description("Transition events stored").register(metrics);
         this.duplicates = Counter.builder("pipeline_health.transitions.duplicates")
                 .description("Transition events received again with the same content").register(metrics);
+        DistributionSummary groupSize = DistributionSummary.builder("pipeline_health.ingest.group.requests")
+                .description("Requests per group-commit transaction").register(metrics);
+        Counter fallbacks = Counter.builder("pipeline_health.ingest.group.fallbacks")
+                .description("Group-commit transactions that failed, their requests then stored one by one")
+                .register(metrics);
+        this.groups = !groupCommit ? Optional.empty() : Optional.of(new GroupCommit<>(groupMaxEvents, groupConcurrency,
+                groupWindow, this::storeTogether, new GroupCommit.Observer() {
+                    @Override
+                    public void grouped(int requests) {
+                        groupSize.record(requests);
+                    }
+
+                    @Override
+                    public void fellBack(int requests, RuntimeException cause) {
+                        fallbacks.increment();
+                        LOG.debugf("a group of %d requests failed (%s); storing them one by one", requests, cause);
+                    }
+                }));
     }
 
     /** The readers stop at the first event past the limit and answer this. */
@@ -80,6 +111,13 @@ public class IngestService {
         }
         String tenant = tenants.currentTenant();
         boolean inline = !async && inputs.size() <= inlineMaxEvents;
+        if (inline && groups.isPresent() && looksValid(inputs)) {
+            Optional<IngestResult> grouped = groups.get().submit(tenant, inputs, inputs.size());
+            if (grouped.isPresent()) {
+                count(grouped.get());
+                return grouped.get();
+            }
+        }
         Stored result = QuarkusTransaction.requiringNew().call(() -> store(tenant, inputs, inline));
         TransitionStore.Inserted inserted = result.inserted();
         if (!inline && !async) {
@@ -93,9 +131,48 @@ public class IngestService {
             }
         }
         int storedCount = inserted.eventIds().size();
-        stored.increment(storedCount);
-        duplicates.increment(inputs.size() - storedCount);
-        return new IngestResult(inputs.size(), storedCount, inputs.size() - storedCount);
+        return count(new IngestResult(inputs.size(), storedCount, inputs.size() - storedCount));
+    }
+
+    private IngestResult count(IngestResult result) {
+        stored.increment(result.stored());
+        duplicates.increment(result.duplicates());
+        return result;
+    }
+
+    /**
+     * Whether the request would pass validation against the pipelines as cached: one that would not
+     * is stored alone at once, to get its 422 without failing a group of neighbours. The group
+     * validates again under the pipelines' share locks.
+     */
+    private boolean looksValid(List<TransitionInput> inputs) {
+        TransitionParser parser = new TransitionParser(clock.instant(), pipelines::find);
+        List<TransitionEvent> events = parser.parse(inputs);
+        return parser.errors().isEmpty() && new Batch(inputs, events).conflicts.isEmpty();
+    }
+
+    /**
+     * A group of requests in one transaction, stored and derived as one batch; each event stored is
+     * credited to the first request of the group that carries it, the others count it a duplicate,
+     * as they would had they come one after the other. Any failure rolls the whole group back.
+     */
+    private List<IngestResult> storeTogether(List<List<TransitionInput>> group) {
+        String tenant = tenants.currentTenant();
+        List<TransitionInput> all = new ArrayList<>();
+        group.forEach(all::addAll);
+        Stored together = QuarkusTransaction.requiringNew().call(() -> store(tenant, all, true));
+        Set<String> credited = new HashSet<>();
+        List<IngestResult> results = new ArrayList<>();
+        for (List<TransitionInput> inputs : group) {
+            int storedCount = 0;
+            for (TransitionInput input : inputs) {
+                if (together.inserted().eventIds().contains(input.eventId()) && credited.add(input.eventId())) {
+                    storedCount++;
+                }
+            }
+            results.add(new IngestResult(inputs.size(), storedCount, inputs.size() - storedCount));
+        }
+        return results;
     }
 
     /** The new events of a batch, and the pipeline of each opportunity the batch names. */
