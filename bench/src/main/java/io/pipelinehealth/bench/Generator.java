@@ -32,7 +32,8 @@ public final class Generator {
         }
     }
 
-    public record PipelineDef(String id, String name, List<Stage> stages, double weight) {
+    /** {@code calendar}: the pipeline document's calendar (JSON), or null for calendar time. */
+    public record PipelineDef(String id, String name, List<Stage> stages, double weight, String calendar) {
         List<Stage> openStages() {
             return stages.stream().filter(Stage::open).toList();
         }
@@ -50,14 +51,18 @@ public final class Generator {
                 b.append(i == 0 ? "" : ",").append("{\"key\":\"").append(s.key()).append("\",\"kind\":\"")
                         .append(s.kind()).append('"');
                 if (s.open()) {
-                    b.append(",\"standard\":\"PT").append(s.standardS()).append("S\"");
+                    // whole days: on a calendar pipeline a declared day is a working day (rule 15)
+                    b.append(",\"standard\":\"P").append(s.standardS() / DAY).append("D\"");
                 }
                 b.append('}');
             }
             Stage second = stages.get(1);
             b.append("],\"overrides\":[{\"when\":{\"region\":\"emea\"},\"stage\":\"").append(second.key())
-                    .append("\",\"standard\":\"PT").append(second.standardS() * 3 / 2).append("S\"}]}");
-            return b.toString();
+                    .append("\",\"standard\":\"PT").append(second.standardS() * 3 / 2).append("S\"}]");
+            if (calendar != null) {
+                b.append(",\"calendar\":").append(calendar);
+            }
+            return b.append('}').toString();
         }
     }
 
@@ -72,6 +77,7 @@ public final class Generator {
     private final long seed;
     private final long anchor;
     private final List<PipelineDef> pipelines;
+    private final List<PipelineDef> twins;
     private final String[] repRegion = new String[REPS];
     private final int[] rushedAt = new int[REPS];
     private final int[] slowAt = new int[REPS];
@@ -91,6 +97,11 @@ public final class Generator {
                         "security:12", "propose:7", "legal:10", "negotiate:7"),
                 pipeline("bench-partner", "Partner", 0.20, "register:2", "qualify:4", "discover:6", "propose:5",
                         "negotiate:4", "commit:3"));
+        this.twins = List.of(
+                twin("bench-calendar-time", "New business, calendar time", null,
+                        "qualify:3", "discover:7", "demo:5", "propose:6", "negotiate:5"),
+                twin("bench-working-time", "New business, working time", workingCalendar(anchor),
+                        "qualify:3", "discover:7", "demo:5", "propose:6", "negotiate:5"));
         SplittableRandom reps = new SplittableRandom(seed);
         for (int r = 0; r < REPS; r++) {
             repRegion[r] = REGIONS[r % REGIONS.length];
@@ -100,7 +111,32 @@ public final class Generator {
         }
     }
 
+    private static PipelineDef twin(String id, String name, String calendar, String... openStages) {
+        return define(id, name, 1, calendar, openStages);
+    }
+
     private static PipelineDef pipeline(String id, String name, double weight, String... openStages) {
+        return define(id, name, weight, null, openStages);
+    }
+
+    /**
+     * Paris office hours on weekdays, and the French fixed-date public holidays of every year the
+     * histories cover (two years back from the anchor) and the next one.
+     */
+    private static String workingCalendar(long anchor) {
+        int year = Instant.ofEpochSecond(anchor).atZone(java.time.ZoneOffset.UTC).getYear();
+        StringBuilder holidays = new StringBuilder();
+        for (int y = year - 2; y <= year + 1; y++) {
+            for (String day : List.of("01-01", "05-01", "05-08", "07-14", "08-15", "11-01", "11-11", "12-25")) {
+                holidays.append(holidays.isEmpty() ? "" : ",").append('"').append(y).append('-').append(day).append('"');
+            }
+        }
+        return "{\"zone\":\"Europe/Paris\",\"workdays\":[\"MON\",\"TUE\",\"WED\",\"THU\",\"FRI\"],"
+                + "\"hours\":{\"from\":\"09:00\",\"to\":\"18:00\"},\"holidays\":[" + holidays + "]}";
+    }
+
+    private static PipelineDef define(String id, String name, double weight, String calendar,
+            String... openStages) {
         List<Stage> stages = new ArrayList<>();
         for (String s : openStages) {
             String[] parts = s.split(":");
@@ -108,11 +144,16 @@ public final class Generator {
         }
         stages.add(new Stage("won", "WON", 0, stages.size()));
         stages.add(new Stage("lost", "LOST", 0, stages.size()));
-        return new PipelineDef(id, name, stages, weight);
+        return new PipelineDef(id, name, stages, weight, calendar);
     }
 
     public List<PipelineDef> pipelines() {
         return pipelines;
+    }
+
+    /** Two pipelines alike but for the working-time calendar of the second (issue 12). */
+    public List<PipelineDef> twins() {
+        return twins;
     }
 
     public long anchor() {
@@ -129,8 +170,17 @@ public final class Generator {
 
     /** The events of one opportunity, in time order. */
     public List<Event> opportunity(String namespace, int index) {
-        SplittableRandom r = new SplittableRandom(seed * 1_000_003L + namespace.hashCode() * 7_919L + index);
-        PipelineDef p = pickPipeline(r.nextDouble());
+        return opportunity(namespace, namespace, index, null);
+    }
+
+    /**
+     * The same, in the given pipeline: the history is drawn from {@code seedNamespace} (so the
+     * twins' opportunities of one index have identical histories) and named in {@code namespace}.
+     */
+    public List<Event> opportunity(String seedNamespace, String namespace, int index, PipelineDef forced) {
+        SplittableRandom r = new SplittableRandom(seed * 1_000_003L + seedNamespace.hashCode() * 7_919L + index);
+        PipelineDef drawn = pickPipeline(r.nextDouble());
+        PipelineDef p = forced != null ? forced : drawn;
         List<Stage> open = p.openStages();
         Stage won = p.stages().get(open.size());
         Stage lost = p.stages().get(open.size() + 1);
@@ -200,19 +250,28 @@ public final class Generator {
 
     /** Whole opportunities of a namespace, in order, until at least {@code events} events. */
     public Slice slice(String namespace, long events) {
-        return new Slice(namespace, events);
+        return new Slice(namespace, namespace, events, null);
+    }
+
+    /** Whole opportunities of {@code pipeline}, histories drawn from {@code seedNamespace}. */
+    public Slice slice(String seedNamespace, String namespace, long events, PipelineDef pipeline) {
+        return new Slice(seedNamespace, namespace, events, pipeline);
     }
 
     public final class Slice implements Iterator<Event> {
+        final String seedNamespace;
         final String namespace;
         final long target;
+        final PipelineDef pipeline;
         long emitted;
         int opportunities;
         Iterator<Event> current = List.<Event>of().iterator();
 
-        Slice(String namespace, long target) {
+        Slice(String seedNamespace, String namespace, long target, PipelineDef pipeline) {
+            this.seedNamespace = seedNamespace;
             this.namespace = namespace;
             this.target = target;
+            this.pipeline = pipeline;
         }
 
         @Override
@@ -226,7 +285,7 @@ public final class Generator {
                 if (emitted >= target) {
                     throw new NoSuchElementException();
                 }
-                current = opportunity(namespace, opportunities++).iterator();
+                current = opportunity(seedNamespace, namespace, opportunities++, pipeline).iterator();
             }
             emitted++;
             return current.next();

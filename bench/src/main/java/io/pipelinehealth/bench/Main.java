@@ -118,6 +118,10 @@ public final class Main {
             report.rssLoadMb = Math.max(report.rssLoadMb, rss.peak());
         }
         report.topStatements = db.topStatements(8);
+
+        // ---- 5. working time (issue 12): a calendar pipeline beside its calendar-time twin
+        log("working time: " + WorkingTime.eventsPerTwin(config.events) + " events per twin");
+        new WorkingTime(bench, report).run();
         Thread.sleep(2000);
         report.rssAfterMb = bench.service.rssMb();
     }

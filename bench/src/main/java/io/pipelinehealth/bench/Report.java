@@ -35,6 +35,10 @@ final class Report {
     final Map<String, String> skipped = new LinkedHashMap<>();
     final Map<String, Integer> sqlRows = new LinkedHashMap<>();
     final List<Bench.OpenLoop> single = new ArrayList<>();
+    /** Section 5 (issue 12): figure|pipeline id, one array per run (a rate or latencies). */
+    final Map<String, List<double[]>> workingTime = new LinkedHashMap<>();
+    long workingTimeEvents;
+    int workingTimeOpportunities;
     List<String> topStatements = List.of();
     List<String> failures = List.of();
 
@@ -48,6 +52,10 @@ final class Report {
 
     List<double[]> read(String name, String side) {
         return reads.computeIfAbsent(name + "|" + side, k -> new ArrayList<>());
+    }
+
+    List<double[]> workingTime(Generator.PipelineDef twin, String figure) {
+        return workingTime.computeIfAbsent(figure + "|" + twin.id(), k -> new ArrayList<>());
     }
 
     void failures(List<String> failures) {
@@ -139,6 +147,8 @@ final class Report {
         b.append(String.format("| %.0f MB | %.0f MB | %.0f MB | %.0f MB | %.0f ms | %s ms |%n", rssRestMb, rssLoadMb,
                 rssSingleMb, rssAfterMb, startupFirstMs, Stats.runs(startupMs, "%.0f")));
 
+        renderWorkingTime(b);
+
         b.append("\n## PostgreSQL time during the bulk-ingest matrix (pg_stat_statements, top statements)\n\n");
         b.append("| calls | total ms | mean ms | rows | statement |\n|---:|---:|---:|---:|---|\n");
         topStatements.forEach(line -> b.append(line).append('\n'));
@@ -153,6 +163,42 @@ final class Report {
             }
         }
         return b.toString();
+    }
+
+    private void renderWorkingTime(StringBuilder b) {
+        List<Generator.PipelineDef> twins = new Generator(config.seed).twins();
+        Generator.PipelineDef calendar = twins.get(0);
+        Generator.PipelineDef working = twins.get(1);
+        b.append("\n## 5. Working time (issue 12)\n\n");
+        if (workingTime.isEmpty()) {
+            b.append("Not measured (see failures).\n");
+            return;
+        }
+        b.append(String.format("Two pipelines alike but for a calendar: `%s` counts calendar time, `%s` counts working"
+                + " time (Europe/Paris, MON–FRI 09:00–18:00, French public holidays). %d events each (%d"
+                + " opportunities, the same histories in both), ingested batch by batch in turn; then each read %d times"
+                + " per run, in turn. Latencies in ms (p50 / p95).%n%n", calendar.id(), working.id(), workingTimeEvents,
+                workingTimeOpportunities, WorkingTime.SAMPLES));
+        b.append("| figure | calendar time | working time | working / calendar (p50) |\n|---|---:|---:|---:|\n");
+        for (String key : workingTime.keySet()) {
+            String figure = key.substring(0, key.indexOf('|'));
+            if (!key.endsWith("|" + calendar.id())) {
+                continue;
+            }
+            List<double[]> c = workingTime.get(figure + "|" + calendar.id());
+            List<double[]> w = workingTime.getOrDefault(figure + "|" + working.id(), List.of());
+            if (w.isEmpty()) {
+                continue;
+            }
+            boolean rate = c.get(0).length == 1 && figure.startsWith("ingest");
+            String cs = rate ? Stats.runs(perRun(c, 0.5), "%.0f")
+                    : Stats.runs(perRun(c, 0.5), "%.1f") + " / " + Stats.runs(perRun(c, 0.95), "%.1f");
+            String ws = rate ? Stats.runs(perRun(w, 0.5), "%.0f")
+                    : Stats.runs(perRun(w, 0.5), "%.1f") + " / " + Stats.runs(perRun(w, 0.95), "%.1f");
+            b.append("| ").append(figure).append(" | ").append(cs).append(" | ").append(ws).append(" | ")
+                    .append(String.format("%.2f", Stats.median(perRun(w, 0.5)) / Stats.median(perRun(c, 0.5))))
+                    .append(" |\n");
+        }
     }
 
     private static String memTotal() {
