@@ -6,12 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** java.net.http against the service; every unexpected answer is recorded as a failure. */
+/**
+ * java.net.http against the service for the bulk paths, {@link KeepAliveClient} for the timed
+ * single events and reads; every unexpected answer is recorded as a failure.
+ */
 final class Http {
 
     private static final Pattern STORED = Pattern.compile("\"stored\"\\s*:\\s*(\\d+)");
@@ -29,9 +31,42 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(60)).build();
     final String base;
     final List<String> failures = new CopyOnWriteArrayList<>();
+    /** As many connections as the open loop may have requests in flight. */
+    final KeepAliveClient lean;
 
     Http(String base) {
         this.base = base;
+        this.lean = new KeepAliveClient(base, KEY, 64);
+    }
+
+    /** A timed GET: answers whether it was a 200, recording anything else as a failure. */
+    boolean leanGet(String path) {
+        try {
+            KeepAliveClient.Response r = lean.get(path);
+            if (r.status() != 200) {
+                fail("GET " + path, r.status(), r.body());
+                return false;
+            }
+            return true;
+        } catch (Exception e) {
+            failures.add("GET " + path + ": " + e);
+            return false;
+        }
+    }
+
+    /** A timed single-event POST: answers whether the event was stored or a duplicate. */
+    boolean leanPostEvent(String json) {
+        try {
+            KeepAliveClient.Response r = lean.post("/api/v1/transitions", "application/json", json);
+            if (r.status() != 200) {
+                fail("POST /api/v1/transitions", r.status(), r.body());
+                return false;
+            }
+            return accounted(r.body(), 1);
+        } catch (Exception e) {
+            failures.add("single event: " + e);
+            return false;
+        }
     }
 
     HttpRequest postRequest(String path, String contentType, String body) {
@@ -88,11 +123,6 @@ final class Http {
         checkBatch(r, events);
     }
 
-    CompletableFuture<HttpResponse<String>> postAsync(String contentType, String body) {
-        return client.sendAsync(postRequest("/api/v1/transitions", contentType, body),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     boolean checkBatch(HttpResponse<String> r, int events) {
         return checkBatch(r, events, 200);
     }
@@ -105,19 +135,26 @@ final class Http {
             fail(r);
             return false;
         }
-        int stored = number(STORED, r.body());
-        int duplicates = number(DUPLICATES, r.body());
+        return accounted(r.body(), events);
+    }
+
+    private boolean accounted(String body, int events) {
+        int stored = number(STORED, body);
+        int duplicates = number(DUPLICATES, body);
         if (stored + duplicates != events) {
-            failures.add("POST /api/v1/transitions: " + events + " sent, answer " + r.body());
+            failures.add("POST /api/v1/transitions: " + events + " sent, answer " + body);
             return false;
         }
         return true;
     }
 
     void fail(HttpResponse<String> r) {
-        String body = r.body() == null ? "" : r.body();
-        failures.add(r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode() + " "
-                + body.substring(0, Math.min(300, body.length())));
+        fail(r.request().method() + " " + r.uri().getPath(), r.statusCode(), r.body());
+    }
+
+    private void fail(String request, int status, String body) {
+        String text = body == null ? "" : body;
+        failures.add(request + " -> " + status + " " + text.substring(0, Math.min(300, text.length())));
     }
 
     private static int number(Pattern p, String body) {
