@@ -39,6 +39,19 @@ final class Http {
         this.lean = new KeepAliveClient(base, KEY, 64);
     }
 
+    /** A sample of /q/metrics summed over its labels (0 when absent). */
+    double metric(String name) {
+        HttpResponse<String> r = get("/q/metrics");
+        if (r == null || r.statusCode() != 200) {
+            if (r != null) {
+                fail(r);
+            }
+            return 0;
+        }
+        return r.body().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** A timed GET: answers whether it was a 200, recording anything else as a failure. */
     boolean leanGet(String path) {
         try {

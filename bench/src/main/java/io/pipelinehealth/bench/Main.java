@@ -88,6 +88,9 @@ public final class Main {
         // ---- 3. single events at a fixed rate
         log("single events at " + config.singleRate + "/s for " + config.singleSeconds + " s");
         bench.openLoop("warm", config.singleRate, Math.min(2, config.singleSeconds));
+        double groupsBefore = bench.http.metric("pipeline_health_ingest_group_requests_count");
+        double groupedBefore = bench.http.metric("pipeline_health_ingest_group_requests_sum");
+        double fallbacksBefore = bench.http.metric("pipeline_health_ingest_group_fallbacks_total");
         for (int r = 0; r < config.runs; r++) {
             try (Service.RssSampler rss = bench.service.new RssSampler()) {
                 Bench.OpenLoop o = bench.openLoop("live" + r, config.singleRate, config.singleSeconds);
@@ -95,6 +98,9 @@ public final class Main {
                 report.rssSingleMb = Math.max(report.rssSingleMb, rss.peak());
             }
         }
+        report.singleGroups = bench.http.metric("pipeline_health_ingest_group_requests_count") - groupsBefore;
+        report.singleGrouped = bench.http.metric("pipeline_health_ingest_group_requests_sum") - groupedBefore;
+        report.singleFallbacks = bench.http.metric("pipeline_health_ingest_group_fallbacks_total") - fallbacksBefore;
 
         // ---- 1. bulk ingest matrix: fresh slices into the loaded store, same rows by COPY
         db.execute("select pg_stat_statements_reset()");

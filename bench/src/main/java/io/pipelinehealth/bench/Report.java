@@ -35,6 +35,10 @@ final class Report {
     final Map<String, String> skipped = new LinkedHashMap<>();
     final Map<String, Integer> sqlRows = new LinkedHashMap<>();
     final List<Bench.OpenLoop> single = new ArrayList<>();
+    /** Group commit during the measured single-event runs: transactions, requests in them, fallbacks. */
+    double singleGroups;
+    double singleGrouped;
+    double singleFallbacks;
     /** Section 5 (issue 12): figure|pipeline id, one array per run (a rate or latencies). */
     final Map<String, List<double[]>> workingTime = new LinkedHashMap<>();
     long workingTimeEvents;
@@ -139,6 +143,9 @@ final class Report {
                     .append(" | ").append(Stats.runs(single.stream().map(o -> Stats.percentile(o.latenciesMs(), 0.99)).toList(), "%.1f"))
                     .append(" | ").append(Stats.runs(single.stream().map(o -> Stats.percentile(o.latenciesMs(), 1.0)).toList(), "%.0f"))
                     .append(" |\n");
+            b.append(String.format("%nGroup commit during the measured runs (/q/metrics): %.0f requests in %.0f"
+                    + " transactions, %.1f requests per transaction, %.0f groups stored again one by one.%n",
+                    singleGrouped, singleGroups, singleGroups == 0 ? 0 : singleGrouped / singleGroups, singleFallbacks));
         }
 
         b.append("\n## 4. Service memory and start-up\n\n");
