@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.pipelinehealth.support.Metrics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -43,18 +44,13 @@ class GroupCommitTest {
 
     private static final String AS_OF = "2026-03-01T00:00:00Z";
 
-    /** A Prometheus sample (summed over labels); no other test ingests while this one runs. */
-    private static double metric(String name) {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
-    }
-
+    /** Group commit's metrics, from one scrape; no other test ingests while this one runs. */
     private record Figures(double groups, double requests, double fallbacks) {
         static Figures now() {
-            return new Figures(metric("pipeline_health_ingest_group_requests_count"),
-                    metric("pipeline_health_ingest_group_requests_sum"),
-                    metric("pipeline_health_ingest_group_fallbacks_total"));
+            Metrics metrics = Metrics.scrape();
+            return new Figures(metrics.sample("pipeline_health_ingest_group_requests_count"),
+                    metrics.sample("pipeline_health_ingest_group_requests_sum"),
+                    metrics.sample("pipeline_health_ingest_group_fallbacks_total"));
         }
 
         Figures since(Figures before) {
@@ -91,6 +87,13 @@ class GroupCommitTest {
                 event(opportunity + "-2", opportunity, pipeline, "discover", "2026-01-08T09:00:00Z", "ana"));
     }
 
+    /** The deal of {@link #dealOf}, derived: a qualify visit left when discover began. */
+    private static void assertDerived(String opportunity) {
+        opportunity(opportunity, AS_OF).statusCode(200)
+                .body("visits.stage", equalTo(List.of("qualify", "discover")))
+                .body("visits[0].leftAt", equalTo("2026-01-08T09:00:00Z"));
+    }
+
     @Test
     void aConflictingRequestFailsAloneAndItsNeighboursInTheSameGroupAreStored() throws Exception {
         String pipeline = createStandardPipeline();
@@ -113,12 +116,8 @@ class GroupCommitTest {
         for (int i : new int[] {0, 1, 3, 4}) {
             answers.get(i).then().statusCode(200).body("stored", equalTo(2)).body("duplicates", equalTo(0));
         }
-        for (String o : neighbours) {
-            opportunity(o, AS_OF).statusCode(200)
-                    .body("visits.stage", equalTo(List.of("qualify", "discover")))
-                    .body("visits[0].leftAt", equalTo("2026-01-08T09:00:00Z"));
-        }
-        opportunity(first, AS_OF).statusCode(200).body("visits.stage", equalTo(List.of("qualify", "discover")));
+        neighbours.forEach(GroupCommitTest::assertDerived);
+        assertDerived(first);
     }
 
     @Test
@@ -142,8 +141,8 @@ class GroupCommitTest {
         }
         assertEquals(4, stored, "four distinct events, each credited once");
         assertEquals(1, answers.get(0).jsonPath().getInt("duplicates") + answers.get(1).jsonPath().getInt("duplicates"));
-        opportunity(shared, AS_OF).statusCode(200).body("visits.stage", equalTo(List.of("qualify", "discover")));
-        opportunity(other, AS_OF).statusCode(200).body("visits.stage", equalTo(List.of("qualify", "discover")));
+        assertDerived(shared);
+        assertDerived(other);
     }
 
     @Test
@@ -162,6 +161,6 @@ class GroupCommitTest {
         answers.get(1).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("stage"));
         opportunity(bad, AS_OF).statusCode(404);
-        opportunity(good, AS_OF).statusCode(200).body("visits.stage", equalTo(List.of("qualify", "discover")));
+        assertDerived(good);
     }
 }

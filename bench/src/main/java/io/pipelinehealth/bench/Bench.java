@@ -36,13 +36,19 @@ final class Bench {
         this.service = new Service(config);
     }
 
-    void putPipelines() {
-        for (PipelineDef p : generator.pipelines()) {
+    /** PUTs each pipeline; answers whether all were stored (a failure is recorded). */
+    boolean putPipelines(List<PipelineDef> pipelines) {
+        boolean stored = true;
+        for (PipelineDef p : pipelines) {
             HttpResponse<String> r = http.put("/api/v1/pipelines/" + p.id(), p.json());
-            if (r != null && r.statusCode() != 200 && r.statusCode() != 201) {
-                http.fail(r);
+            if (r == null || (r.statusCode() != 200 && r.statusCode() != 201)) {
+                if (r != null) {
+                    http.fail(r);
+                }
+                stored = false;
             }
         }
+        return stored;
     }
 
     // ---- 1. bulk ingest ---------------------------------------------------------------------

@@ -39,17 +39,22 @@ final class Http {
         this.lean = new KeepAliveClient(base, KEY, 64);
     }
 
-    /** A sample of /q/metrics summed over its labels (0 when absent). */
-    double metric(String name) {
+    /** Samples of one /q/metrics scrape, each summed over its labels (0 when absent or unreadable). */
+    double[] metrics(String... names) {
+        double[] values = new double[names.length];
         HttpResponse<String> r = get("/q/metrics");
         if (r == null || r.statusCode() != 200) {
             if (r != null) {
                 fail(r);
             }
-            return 0;
+            return values;
         }
-        return r.body().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            values[i] = r.body().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
+        return values;
     }
 
     /** A timed GET: answers whether it was a 200, recording anything else as a failure. */

@@ -63,7 +63,7 @@ public final class Main {
         }
         Thread.sleep(2000);
         report.rssRestMb = bench.service.rssMb();
-        bench.putPipelines();
+        bench.putPipelines(bench.generator.pipelines());
 
         // ---- full load: the data set through HTTP (JSON, most clients) and through COPY
         int maxClients = java.util.Arrays.stream(config.clients).max().orElse(1);
@@ -88,9 +88,9 @@ public final class Main {
         // ---- 3. single events at a fixed rate
         log("single events at " + config.singleRate + "/s for " + config.singleSeconds + " s");
         bench.openLoop("warm", config.singleRate, Math.min(2, config.singleSeconds));
-        double groupsBefore = bench.http.metric("pipeline_health_ingest_group_requests_count");
-        double groupedBefore = bench.http.metric("pipeline_health_ingest_group_requests_sum");
-        double fallbacksBefore = bench.http.metric("pipeline_health_ingest_group_fallbacks_total");
+        String[] groupMetrics = {"pipeline_health_ingest_group_requests_count",
+                "pipeline_health_ingest_group_requests_sum", "pipeline_health_ingest_group_fallbacks_total"};
+        double[] groupsBefore = bench.http.metrics(groupMetrics);
         for (int r = 0; r < config.runs; r++) {
             try (Service.RssSampler rss = bench.service.new RssSampler()) {
                 Bench.OpenLoop o = bench.openLoop("live" + r, config.singleRate, config.singleSeconds);
@@ -98,9 +98,10 @@ public final class Main {
                 report.rssSingleMb = Math.max(report.rssSingleMb, rss.peak());
             }
         }
-        report.singleGroups = bench.http.metric("pipeline_health_ingest_group_requests_count") - groupsBefore;
-        report.singleGrouped = bench.http.metric("pipeline_health_ingest_group_requests_sum") - groupedBefore;
-        report.singleFallbacks = bench.http.metric("pipeline_health_ingest_group_fallbacks_total") - fallbacksBefore;
+        double[] groupsAfter = bench.http.metrics(groupMetrics);
+        report.singleGroups = groupsAfter[0] - groupsBefore[0];
+        report.singleGrouped = groupsAfter[1] - groupsBefore[1];
+        report.singleFallbacks = groupsAfter[2] - groupsBefore[2];
 
         // ---- 1. bulk ingest matrix: fresh slices into the loaded store, same rows by COPY
         db.execute("select pg_stat_statements_reset()");

@@ -197,15 +197,18 @@ final class Report {
             if (w.isEmpty()) {
                 continue;
             }
-            boolean rate = c.get(0).length == 1 && figure.startsWith("ingest");
-            String cs = rate ? Stats.runs(perRun(c, 0.5), "%.0f")
-                    : Stats.runs(perRun(c, 0.5), "%.1f") + " / " + Stats.runs(perRun(c, 0.95), "%.1f");
-            String ws = rate ? Stats.runs(perRun(w, 0.5), "%.0f")
-                    : Stats.runs(perRun(w, 0.5), "%.1f") + " / " + Stats.runs(perRun(w, 0.95), "%.1f");
-            b.append("| ").append(figure).append(" | ").append(cs).append(" | ").append(ws).append(" | ")
+            boolean rate = figure.equals(WorkingTime.INGEST);
+            b.append("| ").append(figure).append(" | ").append(workingTimeCell(c, rate)).append(" | ")
+                    .append(workingTimeCell(w, rate)).append(" | ")
                     .append(String.format("%.2f", Stats.median(perRun(w, 0.5)) / Stats.median(perRun(c, 0.5))))
                     .append(" |\n");
         }
+    }
+
+    /** A rate per run, or latencies as p50 / p95 per run. */
+    private static String workingTimeCell(List<double[]> runs, boolean rate) {
+        return rate ? Stats.runs(perRun(runs, 0.5), "%.0f")
+                : Stats.runs(perRun(runs, 0.5), "%.1f") + " / " + Stats.runs(perRun(runs, 0.95), "%.1f");
     }
 
     private static String memTotal() {

@@ -2,7 +2,6 @@ package io.pipelinehealth.bench;
 
 import io.pipelinehealth.bench.Generator.Event;
 import io.pipelinehealth.bench.Generator.PipelineDef;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +18,8 @@ import java.util.Random;
 final class WorkingTime {
 
     static final int SAMPLES = 50;
+    /** The one figure that is a rate (one value per run), not latencies. */
+    static final String INGEST = "ingest, JSON batches of 1,000 (events/s)";
 
     private final Bench bench;
     private final Report report;
@@ -35,14 +36,8 @@ final class WorkingTime {
 
     void run() throws Exception {
         List<PipelineDef> twins = bench.generator.twins();
-        for (PipelineDef twin : twins) {
-            HttpResponse<String> r = bench.http.put("/api/v1/pipelines/" + twin.id(), twin.json());
-            if (r == null || (r.statusCode() != 200 && r.statusCode() != 201)) {
-                if (r != null) {
-                    bench.http.fail(r);
-                }
-                return;
-            }
+        if (!bench.putPipelines(twins)) {
+            return;
         }
         long perTwin = eventsPerTwin(bench.config.events);
         report.workingTimeEvents = perTwin;
@@ -80,7 +75,7 @@ final class WorkingTime {
             }
         }
         for (int i = 0; i < twins.size(); i++) {
-            report.workingTime(twins.get(i), "ingest, JSON batches of 1,000 (events/s)")
+            report.workingTime(twins.get(i), INGEST)
                     .add(new double[] {events[i] / (nanos[i] / 1e9)});
             report.workingTimeOpportunities = slices.get(i).opportunities();
         }
