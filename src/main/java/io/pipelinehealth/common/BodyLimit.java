@@ -120,7 +120,7 @@ public class BodyLimit {
 
     /** For a 413 that still reaches the exception mappers. */
     static Response problem(HttpServerRequest request) {
-        return ProblemMapper.problem(413, "body-too-large", "Request body too large",
+        return Problem.of(413, "body-too-large", "Request body too large",
                 DETAIL.formatted("the configured limit"), request, null);
     }
 }

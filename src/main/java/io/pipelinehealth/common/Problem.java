@@ -1,6 +1,7 @@
 package io.pipelinehealth.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -31,6 +32,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The stable type URI of a problem slug such as {@code invalid-cursor}. */
     public static String type(String slug) {
         return TYPE_BASE + slug;
+    }
+
+    /** The response for a problem of this request ({@code instance} is its path). */
+    public static Response of(int status, String slug, String title, String detail, HttpServerRequest request,
+            List<FieldError> errors) {
+        String instance = request == null ? null : request.path();
+        return new Problem(type(slug), title, status, detail, instance, errors).toResponse();
     }
 
     public Response toResponse() {

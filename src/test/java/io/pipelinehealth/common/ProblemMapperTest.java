@@ -103,31 +103,6 @@ class ProblemMapperTest {
     }
 
     @Test
-    void invalidItemsAre422WithOneErrorEach() {
-        given().contentType("application/json")
-                .body("[{\"eventId\":\"e1\",\"occurredAt\":\"2026-01-01T00:00:00Z\"},"
-                        + "{\"eventId\":\" \"},{\"eventId\":\"e3\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}]")
-                .when().post("/test-echo")
-                .then().statusCode(422)
-                .contentType(PROBLEM)
-                .body("type", equalTo(TYPES + "validation-failed"))
-                .body("errors", hasSize(2))
-                .body("errors[0].index", equalTo(1))
-                .body("errors[0].field", equalTo("eventId"))
-                .body("errors[1].index", equalTo(1))
-                .body("errors[1].field", equalTo("occurredAt"));
-    }
-
-    @Test
-    void invalidQueryParameterIs400() {
-        given().when().get("/test-echo/now?limit=11")
-                .then().statusCode(400)
-                .contentType(PROBLEM)
-                .body("errors[0].field", equalTo("limit"))
-                .body("errors[0].index", nullValue());
-    }
-
-    @Test
     void apiExceptionKeepsStatusTypeAndErrors() {
         given().when().get("/test-echo/conflict")
                 .then().statusCode(409)
