@@ -1,17 +1,20 @@
 package io.pipelinehealth.frozen;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-/** Tunables of the frozen-deal scan (env PIPELINE_HEALTH_SCAN_...). */
+/**
+ * Tunables of the frozen-deal scan (env PIPELINE_HEALTH_SCAN_...). Their defaults are in
+ * application.properties, the one place they are written.
+ */
 @ConfigMapping(prefix = "pipeline-health.scan")
 public interface ScanConfig {
 
-    /** How often the scan runs; "off" disables it. */
-    @WithDefault("60s")
+    /**
+     * How often the scan runs; "off" disables it. {@code @Scheduled} reads it by name; it is declared
+     * here because a mapping refuses keys of its namespace that it does not declare.
+     */
     String interval();
 
     /** Frozen visits handled per transaction. */
-    @WithDefault("500")
     int batchSize();
 }

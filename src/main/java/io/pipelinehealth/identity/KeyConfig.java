@@ -1,7 +1,6 @@
 package io.pipelinehealth.identity;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Tunables of API keys ({@code pipeline-health.keys.*}, env {@code PIPELINE_HEALTH_KEYS_*}). */
@@ -9,28 +8,23 @@ import java.time.Duration;
 public interface KeyConfig {
 
     /** Where the first start writes the generated admin key when no bootstrap key is configured. */
-    @WithDefault("data/admin-key")
     String file();
 
     /**
      * How long a verified key is trusted without asking the database. This bounds how long a
      * revocation takes to reach the other replicas; values above 10 s are cut to 10 s.
      */
-    @WithDefault("5s")
     Duration cacheTtl();
 
     /** lastUsedAt is written at most this often per key (and replica). */
-    @WithDefault("60s")
     Duration lastUsedInterval();
 
     /** Per-key token bucket: requests per second refilled, and the burst a key may spend at once. */
     RateLimit rateLimit();
 
     interface RateLimit {
-        @WithDefault("200")
         long perSecond();
 
-        @WithDefault("2000")
         long burst();
     }
 }
