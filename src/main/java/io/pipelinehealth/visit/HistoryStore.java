@@ -79,14 +79,12 @@ public class HistoryStore {
         Map<String, List<Step>> steps = new HashMap<>();
         Object until = Jdbc.timestamptz(asOf == null ? END_OF_TIME : asOf);
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement query = connection.prepareStatement("""
+            try (PreparedStatement query = new NamedSql("""
                     select opportunity_id, event_id, occurred_at, stage, owner_id, amount, currency, attributes
                     from transition_event
-                    where tenant_id = ? and opportunity_id = any(?) and occurred_at <= ?
-                    """)) {
-                query.setString(1, tenantId);
-                query.setArray(2, connection.createArrayOf("text", opportunityIds.toArray()));
-                query.setObject(3, until);
+                    where tenant_id = :tenant and opportunity_id = any(:ids) and occurred_at <= :until
+                    """).set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).set("until", until)
+                    .prepare(connection)) {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(event(rows));
