@@ -28,7 +28,7 @@ COPY --from=build --chown=185 /build/target/quarkus-app/quarkus/ ./quarkus/
 # mount another file over /deployments/jvm.options.
 COPY --chown=185 src/main/jvm/jvm.options ./jvm.options
 # The embedded PostgreSQL is for a machine with only a JDK; the image never starts it, so it does
-# not ship its binaries (about 30 MB). Checked without Docker: the packaged service with this jar
+# not ship its binaries (a 15 MB jar). Checked without Docker: the packaged service with this jar
 # deleted starts on an external PostgreSQL and answers.
 RUN find /deployments/lib -name '*embedded-postgres-binaries*' -delete
 USER 185
