@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.db.NamedSql;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL of connectors, their routes (connector id to tenant) and their logs. */
+/**
+ * Connectors, their routes (connector id to tenant) and their logs. The connector rows are plain
+ * CRUD through Hibernate ORM with Panache ({@link ConnectorEntity}). The rest stays JDBC on purpose:
+ * a route is read before any tenant is known (a global lookup table, like the key hashes), a log
+ * is appended many lines at a time in one statement ({@code unnest}) and read newest first by its
+ * identity column, neither of which an entity would make simpler.
+ */
 @ApplicationScoped
 public class ConnectorStore {
 
@@ -37,9 +44,6 @@ public class ConnectorStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<StageMapping>> STAGES = new TypeReference<>() {
     };
-    private static final String COLUMNS = """
-            tenant_id, connector_id, kind, name, stages::text, owners::text, attributes::text, secret_sealed,
-            secret_hash, created_at, updated_at""";
 
     private final AgroalDataSource dataSource;
 
@@ -47,49 +51,58 @@ public class ConnectorStore {
         this.dataSource = dataSource;
     }
 
+    /** The row through Panache, then its route; flushed first, so the route's insert sees it. */
     void insert(Stored c) {
-        update(bindRow(new NamedSql("""
-                insert into connector (tenant_id, connector_id, kind, name, stages, owners, attributes, secret_sealed,
-                    secret_hash, created_at, updated_at)
-                values (:tenant, :id, :kind, :name, cast(:stages as jsonb), cast(:owners as jsonb),
-                    cast(:attributes as jsonb), :sealed, :hash, :createdAt, :updatedAt)
-                """), c));
+        ConnectorEntity row = new ConnectorEntity();
+        row.tenantId = c.tenantId();
+        row.id = c.id();
+        row.createdAt = c.createdAt();
+        fill(row, c);
+        row.persistAndFlush();
         update(new NamedSql("insert into connector_route (connector_id, tenant_id) values (:id, :tenant)")
                 .set("id", c.id()).set("tenant", c.tenantId()));
     }
 
     /** Replaces the mapping and secret; false when the tenant has no such connector. */
     boolean replace(Stored c) {
-        return update(bindRow(new NamedSql("""
-                update connector set kind = :kind, name = :name, stages = cast(:stages as jsonb),
-                    owners = cast(:owners as jsonb), attributes = cast(:attributes as jsonb), secret_sealed = :sealed,
-                    secret_hash = :hash, updated_at = :updatedAt
-                where tenant_id = :tenant and connector_id = :id
-                """), c)) > 0;
+        ConnectorEntity row = ConnectorEntity.findById(new ConnectorEntity.Key(c.tenantId(), c.id()));
+        if (row == null) {
+            return false;
+        }
+        fill(row, c);
+        row.flush();
+        return true;
     }
 
-    private static NamedSql bindRow(NamedSql sql, Stored c) {
-        return sql.set("tenant", c.tenantId()).set("id", c.id()).set("kind", c.kind().name()).set("name", c.name())
-                .set("stages", json(c.stages())).set("owners", json(c.owners())).set("attributes", json(c.attributes()))
-                .set("sealed", c.secretSealed()).set("hash", c.secretHash()).set("createdAt", c.createdAt())
-                .set("updatedAt", c.updatedAt());
+    private static void fill(ConnectorEntity row, Stored c) {
+        row.kind = c.kind();
+        row.name = c.name();
+        row.stages = json(c.stages());
+        row.owners = json(c.owners());
+        row.attributes = json(c.attributes());
+        row.secretSealed = c.secretSealed();
+        row.secretHash = c.secretHash();
+        row.updatedAt = c.updatedAt();
     }
 
     Optional<Stored> find(String tenantId, String id) {
-        return query(new NamedSql("select " + COLUMNS + " from connector where tenant_id = :tenant and connector_id = :id")
-                .set("tenant", tenantId).set("id", id)).stream().findFirst();
+        return ConnectorEntity.<ConnectorEntity>findByIdOptional(new ConnectorEntity.Key(tenantId, id))
+                .map(ConnectorStore::stored);
     }
 
+    /** Connectors after {@code after} in code-point order (the column's collation is "C"). */
     List<Stored> page(String tenantId, String after, int limit) {
-        return query(new NamedSql("select " + COLUMNS + """
-                 from connector where tenant_id = :tenant and connector_id > :after order by connector_id limit :limit
-                """).set("tenant", tenantId).set("after", after == null ? "" : after).set("limit", limit));
+        return ConnectorEntity.<ConnectorEntity>find("tenantId = :tenant and id > :after order by id",
+                Parameters.with("tenant", tenantId).and("after", after == null ? "" : after))
+                .range(0, limit - 1).list().stream().map(ConnectorStore::stored).toList();
     }
 
-    /** Deletes the connector with its route, log and HubSpot deal state; false when there is none. */
+    /**
+     * Deletes the connector with its route, log and HubSpot deal state; false when there is none.
+     * The row goes through Panache; the others are not entities (see the class comment).
+     */
     boolean delete(String tenantId, String id) {
-        boolean deleted = update(new NamedSql("delete from connector where tenant_id = :tenant and connector_id = :id")
-                .set("tenant", tenantId).set("id", id)) > 0;
+        boolean deleted = ConnectorEntity.delete("tenantId = ?1 and id = ?2", tenantId, id) > 0;
         if (deleted) {
             for (String table : List.of("connector_log", "connector_deal_property")) {
                 update(new NamedSql("delete from " + table + " where tenant_id = :tenant and connector_id = :id")
@@ -99,6 +112,16 @@ public class ConnectorStore {
                     .set("tenant", tenantId).set("id", id));
         }
         return deleted;
+    }
+
+    private static Stored stored(ConnectorEntity row) {
+        try {
+            return new Stored(row.tenantId, row.id, row.kind, row.name, JSON.readValue(row.stages, STAGES),
+                    Jdbc.stringMap(row.owners), Jdbc.stringMap(row.attributes), row.secretSealed, row.secretHash,
+                    row.createdAt, row.updatedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The tenant of a connector, read before any tenant is set (the table has no row-level security). */
@@ -151,25 +174,6 @@ public class ConnectorStore {
             throw Jdbc.failure(e);
         }
         return entries;
-    }
-
-    private List<Stored> query(NamedSql sql) {
-        List<Stored> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                result.add(new Stored(rows.getString(1), rows.getString(2), ConnectorKind.valueOf(rows.getString(3)),
-                        rows.getString(4), JSON.readValue(rows.getString(5), STAGES), Jdbc.stringMap(rows.getString(6)),
-                        Jdbc.stringMap(rows.getString(7)), rows.getBytes(8), rows.getString(9), Jdbc.instant(rows, 10),
-                        Jdbc.instant(rows, 11)));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return result;
     }
 
     private int update(NamedSql sql) {

@@ -10,6 +10,8 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.FirstPage;
 import io.pipelinehealth.common.TenantContext;
+import io.pipelinehealth.connector.ConnectorEntity;
+import io.pipelinehealth.connector.ConnectorKind;
 import io.pipelinehealth.pipeline.PipelineDocument;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.support.Fixtures;
@@ -120,6 +122,37 @@ class RowLevelSecurityTest {
         assertEquals(List.of(), TenantContext.call(a, () -> webhooks.list(FirstPage.of(10))).items());
         assertEquals(List.of(ofB.id()), TenantContext.call(b, () -> webhooks.list(FirstPage.of(10))).items().stream()
                 .map(Subscription::id).toList());
+    }
+
+    /** Hibernate ORM takes its connections from the same pool, so its queries get the same tenant. */
+    @Test
+    void panacheQueriesSeeOnlyTheirTenant() {
+        String a = Fixtures.unique("tenant-a");
+        String b = Fixtures.unique("tenant-b");
+        for (String tenant : List.of(a, b)) {
+            TenantContext.run(tenant, () -> QuarkusTransaction.requiringNew().run(() -> connector(tenant).persist()));
+        }
+        // listAll has no tenant predicate: row-level security alone keeps B's row out
+        assertEquals(List.of(a), TenantContext.call(a, () -> QuarkusTransaction.requiringNew()
+                .call(() -> ConnectorEntity.<ConnectorEntity>listAll().stream().map(c -> c.tenantId).toList())));
+        assertEquals(List.of(b), TenantContext.call(b, () -> QuarkusTransaction.requiringNew()
+                .call(() -> ConnectorEntity.<ConnectorEntity>listAll().stream().map(c -> c.tenantId).toList())));
+        assertEquals(0L, (long) TenantContext.call("", () -> QuarkusTransaction.requiringNew()
+                .call(() -> ConnectorEntity.count())));
+    }
+
+    private static ConnectorEntity connector(String tenant) {
+        ConnectorEntity row = new ConnectorEntity();
+        row.tenantId = tenant;
+        row.id = "con_rls";
+        row.kind = ConnectorKind.SALESFORCE_CSV;
+        row.name = "row-level security";
+        row.stages = "[]";
+        row.owners = "{}";
+        row.attributes = "{}";
+        row.createdAt = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        row.updatedAt = row.createdAt;
+        return row;
     }
 
     private void seed(int deals) {
