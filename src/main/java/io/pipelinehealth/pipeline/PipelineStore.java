@@ -18,6 +18,13 @@ import java.util.Optional;
  * The SQL of stored pipelines. A row's {@code version} is its {@code xmin}: it changes with every
  * replacement (each is its own transaction) and not with a share lock, so a cached parse of the
  * definition is valid exactly while the version read with the row is the same.
+ * <p>
+ * Not a Panache entity, unlike the other admin tables, for three reasons an entity would only hide:
+ * every ingested batch reads its pipeline here under a share lock in its own transaction (the hot
+ * path, where an entity's session and dirty checking buy nothing); the version is PostgreSQL's
+ * {@code xmin}, which no JPA version column can be; and two concurrent first PUTs must end as one
+ * 201 and one 200 ({@code on conflict do nothing} makes the second wait for the first, where a
+ * persisted entity would fail the second's transaction on the primary key).
  */
 @ApplicationScoped
 class PipelineStore {
