@@ -9,6 +9,7 @@ import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.identity.AuditLog;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -79,27 +80,41 @@ public class WebhookService {
         Subscription subscription = new Subscription("wh_" + UUID.randomUUID().toString().replace("-", ""), url,
                 List.copyOf(new LinkedHashSet<>(events)), true, null, clock.instant().truncatedTo(ChronoUnit.MICROS),
                 "whsec_" + Base64.getEncoder().encodeToString(key));
-        store.insertSubscription(tenants.currentTenant(), subscription);
+        SubscriptionEntity row = new SubscriptionEntity();
+        row.tenantId = tenants.currentTenant();
+        row.id = subscription.id();
+        row.url = subscription.url();
+        row.events = subscription.events();
+        row.secret = subscription.secret();
+        row.createdAt = subscription.createdAt();
+        row.persist();
         audit.record("webhook.create", subscription.id());
         return subscription;
     }
 
+    @Transactional
     public Subscription get(String id) {
-        return store.subscription(tenants.currentTenant(), id).orElseThrow(() -> ApiException.notFound("webhook", id));
+        SubscriptionEntity.Key key = new SubscriptionEntity.Key(tenants.currentTenant(), id);
+        return SubscriptionEntity.<SubscriptionEntity>findByIdOptional(key).map(SubscriptionEntity::view)
+                .orElseThrow(() -> ApiException.notFound("webhook", id));
     }
 
+    @Transactional
     public Page<Subscription> list(PageRequest request) {
         Cursors.Paging paging = cursors.open(request);
         int limit = paging.limit();
         String after = paging.after() == null ? null : paging.after().string(0);
-        List<Subscription> rows = store.subscriptions(tenants.currentTenant(), after, limit + 1);
+        List<Subscription> rows = SubscriptionEntity.<SubscriptionEntity>find(
+                "tenantId = :tenant and id > :after order by id",
+                Parameters.with("tenant", tenants.currentTenant()).and("after", after == null ? "" : after))
+                .range(0, limit).list().stream().map(SubscriptionEntity::view).toList();
         List<Subscription> items = rows.stream().limit(limit).toList();
         return new Page<>(items, rows.size() > limit ? paging.next(items.get(items.size() - 1).id()) : null);
     }
 
     @Transactional
     public void delete(String id) {
-        if (!store.deleteSubscription(tenants.currentTenant(), id)) {
+        if (SubscriptionEntity.delete("tenantId = ?1 and id = ?2", tenants.currentTenant(), id) == 0) {
             throw ApiException.notFound("webhook", id);
         }
         audit.record("webhook.delete", id);

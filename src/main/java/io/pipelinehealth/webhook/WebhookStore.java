@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The SQL of subscriptions and of the outbox of deliveries. */
+/**
+ * The outbox of deliveries: set-based SQL (an event becomes one row per enabled subscription, claims
+ * skip locked rows, a 410 disables a subscription and fails its pending rows). The subscriptions
+ * themselves are Panache entities ({@link SubscriptionEntity}).
+ */
 @ApplicationScoped
 public class WebhookStore {
-
-    private static final String SUBSCRIPTION = "subscription_id, url, events, enabled, disabled_reason, created_at";
 
     /** A delivery claimed by the dispatcher, with what it needs to send it. */
     public record Claimed(long deliveryId, UUID claimToken, String tenantId, String subscriptionId, String messageId,
@@ -38,32 +40,6 @@ public class WebhookStore {
 
     WebhookStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    public void insertSubscription(String tenantId, Subscription s) {
-        update(new NamedSql("""
-                insert into webhook_subscription (tenant_id, subscription_id, url, events, secret, created_at)
-                values (:tenant, :id, :url, :events, :secret, :createdAt)
-                """).set("tenant", tenantId).set("id", s.id()).set("url", s.url())
-                .array("events", "text", s.events().toArray()).set("secret", s.secret()).set("createdAt", s.createdAt()));
-    }
-
-    public Optional<Subscription> subscription(String tenantId, String id) {
-        return subscriptions(new NamedSql("select " + SUBSCRIPTION
-                + " from webhook_subscription where tenant_id = :tenant and subscription_id = :id")
-                .set("tenant", tenantId).set("id", id)).stream().findFirst();
-    }
-
-    public List<Subscription> subscriptions(String tenantId, String after, int limit) {
-        return subscriptions(new NamedSql("select " + SUBSCRIPTION + """
-                 from webhook_subscription where tenant_id = :tenant and subscription_id > :after
-                order by subscription_id limit :limit
-                """).set("tenant", tenantId).set("after", after == null ? "" : after).set("limit", limit));
-    }
-
-    public boolean deleteSubscription(String tenantId, String id) {
-        return update(new NamedSql("delete from webhook_subscription where tenant_id = :tenant and subscription_id = :id")
-                .set("tenant", tenantId).set("id", id)) > 0;
     }
 
     /** The outbox write: one PENDING delivery per enabled subscription to this event type. */
@@ -198,24 +174,6 @@ public class WebhookStore {
     /** A statement on the delivery this claim holds (its id and token bound by name). */
     private static NamedSql claimed(Claimed claim, String sql) {
         return new NamedSql(sql).set("delivery", claim.deliveryId()).set("token", claim.claimToken());
-    }
-
-    private List<Subscription> subscriptions(NamedSql sql) {
-        List<Subscription> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Array events = rows.getArray(3);
-                    result.add(new Subscription(rows.getString(1), rows.getString(2),
-                            Arrays.stream((Object[]) events.getArray()).map(String::valueOf).toList(),
-                            rows.getBoolean(4), rows.getString(5), Jdbc.instant(rows, 6), null));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
     }
 
     private int update(NamedSql sql) {

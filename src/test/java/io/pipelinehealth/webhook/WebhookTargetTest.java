@@ -38,9 +38,6 @@ class WebhookTargetTest {
     }
 
     @Inject
-    WebhookStore store;
-
-    @Inject
     WebhookOutbox outbox;
 
     @Inject
@@ -90,9 +87,14 @@ class WebhookTargetTest {
     void deliveryRefusesATargetThatNowResolvesInside() throws Exception {
         try (Receiver receiver = new Receiver()) {
             String id = Fixtures.unique("wh");
-            store.insertSubscription(TenantResolver.DEFAULT_TENANT, new Subscription(id,
-                    "http://localhost:" + receiver.port() + "/hook", List.of(WebhookEvents.DISQUALIFIED), true, null,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS), "whsec_" + "A".repeat(44)));
+            SubscriptionEntity row = new SubscriptionEntity();
+            row.tenantId = TenantResolver.DEFAULT_TENANT;
+            row.id = id;
+            row.url = "http://localhost:" + receiver.port() + "/hook";
+            row.events = List.of(WebhookEvents.DISQUALIFIED);
+            row.secret = "whsec_" + "A".repeat(44);
+            row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            QuarkusTransaction.requiringNew().run(() -> row.persist());
             QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(TenantResolver.DEFAULT_TENANT,
                     WebhookEvents.DISQUALIFIED, Map.of("opportunityId", id)));
 
