@@ -1,6 +1,5 @@
 package io.pipelinehealth.identity;
 
-import io.pipelinehealth.common.TenantResolver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +27,8 @@ import org.jboss.logging.Logger;
 public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
+    /** The bootstrap key's tenant: the operators' own, made by V4. */
+    public static final String TENANT = "default";
     static final String KEY_ID = "bootstrap";
     static final int MIN_LENGTH = 24;
 
@@ -66,12 +67,12 @@ public class Bootstrap {
             throw new IllegalStateException("PIPELINE_HEALTH_BOOTSTRAP_KEY must be at least " + MIN_LENGTH
                     + " characters; use a random value, for example ph_ and 32 random bytes in base64url");
         }
-        ApiKey bootstrap = new ApiKey(TenantResolver.DEFAULT_TENANT, KEY_ID, "bootstrap",
+        ApiKey bootstrap = new ApiKey(TENANT, KEY_ID, "bootstrap",
                 List.of(Roles.OPERATOR, Roles.ADMIN), null, KeyMaterial.visiblePrefix(key), clock.instant(), null,
                 null, null);
         boolean changed = QuarkusTransaction.requiringNew().call(() -> store.upsert(bootstrap, KeyMaterial.hash(key)));
         if (changed) {
-            verifier.evict(TenantResolver.DEFAULT_TENANT, KEY_ID);
+            verifier.evict(TENANT, KEY_ID);
         }
         return changed;
     }

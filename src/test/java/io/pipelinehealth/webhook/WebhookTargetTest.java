@@ -6,7 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.common.TenantContext;
+import io.pipelinehealth.identity.Bootstrap;
 import io.pipelinehealth.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,11 +91,14 @@ class WebhookTargetTest {
     void deliveryRefusesATargetThatNowResolvesInside() throws Exception {
         try (Receiver receiver = new Receiver()) {
             String id = Fixtures.unique("wh");
-            store.insertSubscription(TenantResolver.DEFAULT_TENANT, new Subscription(id,
-                    "http://localhost:" + receiver.port() + "/hook", List.of(WebhookEvents.DISQUALIFIED), true, null,
-                    Instant.now().truncatedTo(ChronoUnit.MICROS), "whsec_" + "A".repeat(44)));
-            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(TenantResolver.DEFAULT_TENANT,
-                    WebhookEvents.DISQUALIFIED, Map.of("opportunityId", id)));
+            // outside a request: the tenant is set explicitly, as background work does
+            TenantContext.run(Bootstrap.TENANT, () -> {
+                store.insertSubscription(Bootstrap.TENANT, new Subscription(id,
+                        "http://localhost:" + receiver.port() + "/hook", List.of(WebhookEvents.DISQUALIFIED), true, null,
+                        Instant.now().truncatedTo(ChronoUnit.MICROS), "whsec_" + "A".repeat(44)));
+                QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(Bootstrap.TENANT,
+                        WebhookEvents.DISQUALIFIED, Map.of("opportunityId", id)));
+            });
 
             Receiver.await("a refused attempt", () -> {
                 dispatcher.dispatch();
