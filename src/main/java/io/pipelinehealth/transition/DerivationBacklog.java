@@ -10,8 +10,10 @@ import org.jboss.logging.Logger;
 /**
  * Works off the durable record of opportunities still to derive: events stored by an asynchronous
  * request (Prefer: respond-async), or by a request whose service stopped between storing its
- * events and deriving them. Runs at start and then periodically, on every replica; two replicas
- * deriving the same opportunity take turns on its row lock, and the second finds nothing left.
+ * events and deriving them. Runs at start and then periodically, on every replica. An opportunity
+ * is claimed by its row lock taken with {@code for update skip locked}
+ * ({@link Derivation#deriveUnheld}): a replica never waits on another replica or a request
+ * deriving it, it leaves that opportunity to them (or to its next round, while the record stays).
  */
 @ApplicationScoped
 public class DerivationBacklog {
@@ -51,10 +53,11 @@ public class DerivationBacklog {
             int derived = QuarkusTransaction.requiringNew().call(() -> {
                 Map<String, String> pending = store.pendingOpportunities(tenantId, CHUNK);
                 found[0] = pending.size();
-                return derivation.derive(tenantId, pending, Map.of());
+                return derivation.deriveUnheld(tenantId, pending).derived();
             });
             total += derived;
-            if (found[0] < CHUNK) {
+            // a full chunk may hide more behind it; one that others hold entirely waits for the next round
+            if (found[0] < CHUNK || derived == 0) {
                 return total;
             }
         }
