@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.pipelinehealth.db.DatabaseUnavailable;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -130,6 +131,11 @@ public class ProblemMapper {
         JsonProcessingException json = jsonCause(e);
         if (json != null) {
             return malformedBody(json, request);
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Not a fault of the request or the service: the client retries (docs: database outage).
+            LOG.debugf("Database unavailable for %s %s: answered 503 (%s)", request.method(), request.path(), e);
+            return DatabaseUnavailable.problem(request.path());
         }
         if (noConnectionInTime(e)) {
             // Overload, not a fault: every database connection stayed busy for the pool's whole

@@ -1,5 +1,6 @@
 package io.pipelinehealth.frozen;
 
+import io.pipelinehealth.db.WorkerBackoff;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.handoff.HandoffCommand;
@@ -36,6 +37,7 @@ import org.jboss.logging.Logger;
 public class FrozenScanner {
 
     private static final Logger LOG = Logger.getLogger(FrozenScanner.class);
+    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "frozen scan");
 
     private final FrozenScanStore store;
     private final TenantDirectory tenants;
@@ -59,11 +61,7 @@ public class FrozenScanner {
     @Scheduled(identity = "frozen-scan", every = "${pipeline-health.scan.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            scan();
-        } catch (RuntimeException e) {
-            LOG.warn("frozen scan failed; the next one retries", e);
-        }
+        backoff.run(this::scan);
     }
 
     /** One scan at the clock's instant; answers how many newly frozen visits it handled. */

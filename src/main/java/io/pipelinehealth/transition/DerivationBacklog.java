@@ -1,5 +1,6 @@
 package io.pipelinehealth.transition;
 
+import io.pipelinehealth.db.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 public class DerivationBacklog {
 
     private static final Logger LOG = Logger.getLogger(DerivationBacklog.class);
+    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "deriving pending opportunities");
     static final int CHUNK = 500;
 
     private final TenantDirectory tenants;
@@ -34,11 +36,7 @@ public class DerivationBacklog {
     @Scheduled(identity = "derive-pending", every = "${pipeline-health.ingest.derive-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            workOff();
-        } catch (RuntimeException e) {
-            LOG.warn("deriving pending opportunities failed; the next run retries", e);
-        }
+        backoff.run(this::workOff);
     }
 
     /** Derives everything pending, tenant by tenant; answers how many opportunities it derived. */

@@ -1,5 +1,6 @@
 package io.pipelinehealth.webhook;
 
+import io.pipelinehealth.db.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -30,6 +31,7 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "webhook dispatch");
 
     private final WebhookStore store;
     private final WebhookSender sender;
@@ -49,11 +51,7 @@ public class WebhookDispatcher {
     @Scheduled(identity = "webhook-dispatch", every = "${pipeline-health.webhooks.dispatch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            dispatch();
-        } catch (RuntimeException e) {
-            LOG.warn("webhook dispatch round failed; it will be retried", e);
-        }
+        backoff.run(this::dispatch);
     }
 
     /** One round over every tenant; answers how many deliveries were attempted. */
