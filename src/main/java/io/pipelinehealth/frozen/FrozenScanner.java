@@ -1,5 +1,6 @@
 package io.pipelinehealth.frozen;
 
+import io.pipelinehealth.db.BackgroundWork;
 import io.pipelinehealth.db.WorkerBackoff;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantDirectory;
@@ -46,9 +47,11 @@ public class FrozenScanner {
     private final ScanConfig config;
     private final Clock clock;
     private final PipelineService pipelines;
+    private final BackgroundWork work;
 
     FrozenScanner(FrozenScanStore store, TenantDirectory tenants, HandoffService handoffs, WebhookOutbox outbox,
-            ScanConfig config, Clock clock, PipelineService pipelines) {
+            ScanConfig config, Clock clock, PipelineService pipelines, BackgroundWork work) {
+        this.work = work;
         this.pipelines = pipelines;
         this.store = store;
         this.tenants = tenants;
@@ -61,7 +64,7 @@ public class FrozenScanner {
     @Scheduled(identity = "frozen-scan", every = "${pipeline-health.scan.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        backoff.run(this::scan);
+        work.round(backoff, this::scan);
     }
 
     /** One scan at the clock's instant; answers how many newly frozen visits it handled. */
@@ -76,7 +79,7 @@ public class FrozenScanner {
         do {
             handled = QuarkusTransaction.requiringNew().call(() -> batch(tenantId, now));
             total += handled;
-        } while (handled == config.batchSize());
+        } while (handled == config.batchSize() && !work.stopping());
         return total;
     }
 

@@ -1,5 +1,6 @@
 package io.pipelinehealth.transition;
 
+import io.pipelinehealth.db.BackgroundWork;
 import io.pipelinehealth.db.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,8 +27,10 @@ public class DerivationBacklog {
     private final TenantDirectory tenants;
     private final TransitionStore store;
     private final Derivation derivation;
+    private final BackgroundWork work;
 
-    DerivationBacklog(TenantDirectory tenants, TransitionStore store, Derivation derivation) {
+    DerivationBacklog(TenantDirectory tenants, TransitionStore store, Derivation derivation, BackgroundWork work) {
+        this.work = work;
         this.tenants = tenants;
         this.store = store;
         this.derivation = derivation;
@@ -36,7 +39,7 @@ public class DerivationBacklog {
     @Scheduled(identity = "derive-pending", every = "${pipeline-health.ingest.derive-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        backoff.run(this::workOff);
+        work.round(backoff, this::workOff);
     }
 
     /** Derives everything pending, tenant by tenant; answers how many opportunities it derived. */
@@ -54,8 +57,9 @@ public class DerivationBacklog {
                 return derivation.deriveUnheld(tenantId, pending).derived();
             });
             total += derived;
-            // a full chunk may hide more behind it; one that others hold entirely waits for the next round
-            if (found[0] < CHUNK || derived == 0) {
+            // a full chunk may hide more behind it; one that others hold entirely waits for the next round;
+            // a stopping service leaves the rest to the other replicas (or its own next start)
+            if (found[0] < CHUNK || derived == 0 || work.stopping()) {
                 return total;
             }
         }
