@@ -1,7 +1,7 @@
 package io.pipelinehealth.frozen;
 
-import io.pipelinehealth.db.BackgroundWork;
-import io.pipelinehealth.db.WorkerBackoff;
+import io.pipelinehealth.lifecycle.BackgroundWork;
+import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.handoff.HandoffCommand;

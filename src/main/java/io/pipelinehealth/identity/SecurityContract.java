@@ -31,8 +31,8 @@ public class SecurityContract implements OASFilter {
                 .addResponse("Forbidden", problem("The key has no role that allows this"))
                 .addResponse("TooManyRequests", problem("The key's rate limit is spent; Retry-After says when to retry"))
                 .addResponse("ServiceUnavailable", problem("The database is unavailable (`database-unavailable`: down, "
-                        + "restarting or refusing connections) or every connection stayed busy too long (`busy`); "
-                        + "Retry-After says when to retry"));
+                        + "restarting or refusing connections), every connection stayed busy too long (`busy`), "
+                        + "or this replica is stopping (`stopping`); Retry-After says when to retry"));
         if (openAPI.getPaths() == null) {
             return;
         }

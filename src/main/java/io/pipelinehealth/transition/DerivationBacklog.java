@@ -1,7 +1,7 @@
 package io.pipelinehealth.transition;
 
-import io.pipelinehealth.db.BackgroundWork;
-import io.pipelinehealth.db.WorkerBackoff;
+import io.pipelinehealth.lifecycle.BackgroundWork;
+import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -54,12 +54,14 @@ class DatabaseOutageIT {
                 Thread.sleep(1_500); // past the key cache: authentication needs the database too
                 List<String> wrong = new ArrayList<>();
                 for (String[] call : calls()) {
+                    long started = System.nanoTime();
                     HttpResponse<String> answer = call[0].equals("INBOUND")
                             ? inbound(service, call[1])
                             : service.send(call[0], call[1], call.length > 2 ? call[2] : null);
                     String type = answer.body().contains("\"type\"") ? ServiceProcess.JSON.readTree(answer.body())
                             .path("type").asText() : "";
-                    System.out.println("during the outage: " + call[0] + " " + call[1] + " -> " + answer.statusCode());
+                    System.out.println("during the outage: " + call[0] + " " + call[1] + " -> " + answer.statusCode()
+                            + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
                     if (answer.statusCode() != 503 || !type.endsWith("/problems/database-unavailable")
                             || !answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                             || !answer.headers().firstValue("Retry-After").isPresent()) {
@@ -112,6 +114,113 @@ class DatabaseOutageIT {
                 assertEquals(0, occurrences(log, " ERROR "), log);
             }
         } finally {
+            ServiceProcess.keepLogs(workDir, getClass().getSimpleName());
+            try (var files = Files.walk(workDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    record Answer(String batch, int status, boolean retryAfter, String failure) {
+    }
+
+    /**
+     * A restart under load, as `pg_ctlcluster restart -m fast` does it: the server ends every
+     * session (57P01, in the middle of statements and commits), then refuses connections for a
+     * while. Only 200 and 503 with Retry-After may come back, every 200 is stored, no batch is half
+     * stored, and requests succeed again within 10 s of the database being back.
+     */
+    @Test
+    void aRestartUnderLoadAnswersOnly200Or503AndEvery200IsStored() throws Exception {
+        Path workDir = Files.createTempDirectory("restart-it");
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+                TcpProxy proxy = new TcpProxy(ServiceProcess.freePort(), "127.0.0.1", database.getPort())) {
+            String direct = database.getJdbcUrl("postgres", "postgres");
+            String relayed = "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres";
+            try (ServiceProcess service = ServiceProcess.start(workDir, relayed, Map.of())) {
+                service.awaitReady();
+                service.putPipeline(PIPELINE);
+                java.util.concurrent.ConcurrentLinkedQueue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+                List<Thread> clients = new ArrayList<>();
+                for (int c = 0; c < 4; c++) {
+                    int client = c;
+                    Thread thread = new Thread(() -> {
+                        for (int n = 0; running.get(); n++) {
+                            String batch = "r" + client + "n" + n;
+                            List<Map<String, Object>> events = new ArrayList<>();
+                            for (int i = 0; i < (client % 2 == 0 ? 1 : 20); i++) {
+                                events.add(event(batch + "-e" + i, batch + "-o" + i, PIPELINE, "qualify", T0));
+                            }
+                            try {
+                                HttpResponse<String> answer = service.send("POST", "/api/v1/transitions", events);
+                                answers.add(new Answer(batch, answer.statusCode(),
+                                        answer.headers().firstValue("Retry-After").isPresent(),
+                                        answer.statusCode() == 200 ? null : answer.body()));
+                            } catch (Exception e) {
+                                answers.add(new Answer(batch, 0, false, e.toString()));
+                            }
+                        }
+                    }, "client-" + c);
+                    thread.start();
+                    clients.add(thread);
+                }
+                Thread.sleep(2_000);
+                // the fast shutdown: every session of the service is terminated, mid-statement or mid-commit
+                try (java.sql.Connection admin = java.sql.DriverManager.getConnection(direct, "postgres", "postgres");
+                        java.sql.Statement statement = admin.createStatement()) {
+                    statement.execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                            + "where pid <> pg_backend_pid() and datname = current_database()");
+                }
+                proxy.cut(); // down: connections refused
+                Thread.sleep(3_000);
+                proxy.restore();
+                Instant back = Instant.now();
+                int before = answers.size();
+                Instant recovered = null;
+                while (recovered == null && Duration.between(back, Instant.now()).toSeconds() < 15) {
+                    Thread.sleep(50);
+                    recovered = answers.stream().skip(before).anyMatch(a -> a.status() == 200) ? Instant.now() : null;
+                }
+                Thread.sleep(1_000);
+                running.set(false);
+                for (Thread thread : clients) {
+                    thread.join(30_000);
+                }
+
+                Map<String, Integer> statuses = new java.util.TreeMap<>();
+                List<String> wrong = new ArrayList<>();
+                for (Answer a : answers) {
+                    statuses.merge(Integer.toString(a.status()), 1, Integer::sum);
+                    if (a.status() != 200 && !(a.status() == 503 && a.retryAfter())) {
+                        wrong.add(a.batch() + " -> " + a.status() + " " + a.failure());
+                    }
+                }
+                System.out.printf("restart under load: %s; first 200 within %s ms of the database being back%n",
+                        statuses, recovered == null ? "never" : Long.toString(Duration.between(back, recovered).toMillis()));
+                assertEquals(List.of(), wrong.stream().limit(10).toList(), "answers other than 200 and 503 + Retry-After");
+                assertTrue(recovered != null && Duration.between(back, recovered).toSeconds() < 10, "recovery");
+                assertTrue(statuses.getOrDefault("503", 0) > 0, "the restart was seen: " + statuses);
+                Map<String, Long> stored = new java.util.HashMap<>();
+                try (java.sql.Connection admin = java.sql.DriverManager.getConnection(direct, "postgres", "postgres");
+                        java.sql.Statement statement = admin.createStatement();
+                        java.sql.ResultSet rows = statement.executeQuery("select split_part(event_id, '-e', 1), count(*) "
+                                + "from transition_event where event_id like 'r%n%-e%' group by 1")) {
+                    while (rows.next()) {
+                        stored.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                for (Answer a : answers) {
+                    long size = a.batch().startsWith("r0") || a.batch().startsWith("r2") ? 1 : 20;
+                    long count = stored.getOrDefault(a.batch(), 0L);
+                    assertTrue(count == 0 || count == size, a.batch() + " half stored: " + count);
+                    if (a.status() == 200) {
+                        assertEquals(size, count, a.batch() + " answered 200 but not stored");
+                    }
+                }
+            }
+        } finally {
+            ServiceProcess.keepLogs(workDir, getClass().getSimpleName());
             try (var files = Files.walk(workDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }

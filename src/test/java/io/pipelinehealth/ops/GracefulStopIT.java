@@ -106,9 +106,14 @@ class GracefulStopIT {
                 }
             }
             assertTrue(outcomes.get(true).getOrDefault("200", 0) > 0, "load before the signal: " + outcomes);
+            // after the drain delay: a 503 "stopping" that says to retry, or no connection at all; never a 500
+            List<String> wrong = sent.stream().filter(x -> x.status() != 0 && x.status() != 200 && x.status() != 503)
+                    .map(x -> x.batch() + " -> " + x.status() + " " + x.failure()).toList();
+            assertEquals(List.of(), wrong, "answers other than 200, 503 or no connection");
             String log = service.log();
             assertTrue(log.contains("Stopping: background work finished"), log);
         } finally {
+            ServiceProcess.keepLogs(workDir, getClass().getSimpleName());
             try (var files = Files.walk(workDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
@@ -126,7 +131,8 @@ class GracefulStopIT {
             }
             Instant at = Instant.now();
             try {
-                sent.add(new Sent(batch, at, service.send("POST", "/api/v1/transitions", events).statusCode(), null));
+                HttpResponse<String> answer = service.send("POST", "/api/v1/transitions", events);
+                sent.add(new Sent(batch, at, answer.statusCode(), answer.statusCode() == 200 ? null : answer.body()));
             } catch (Exception e) {
                 sent.add(new Sent(batch, at, 0, e.toString()));
                 if (!service.process().isAlive()) {

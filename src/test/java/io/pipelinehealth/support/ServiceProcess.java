@@ -137,6 +137,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Copies the services' logs of a work directory to target/it-logs, for a look after the run. */
+    public static void keepLogs(Path workDir, String test) throws IOException {
+        Path target = Path.of("target/it-logs").toAbsolutePath();
+        Files.createDirectories(target);
+        try (var logs = Files.list(workDir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+                Files.copy(log, target.resolve(test + "-" + log.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -1,4 +1,4 @@
-package io.pipelinehealth.db;
+package io.pipelinehealth.lifecycle;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;

@@ -1,5 +1,6 @@
-package io.pipelinehealth.db;
+package io.pipelinehealth.lifecycle;
 
+import io.pipelinehealth.db.DatabaseUnavailable;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
