@@ -35,11 +35,24 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path workDir;
+    private String key = KEY;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, Path workDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.workDir = workDir;
+    }
+
+    /** Sends this key from now on (a generated first key, read from a replica's key file). */
+    public ServiceProcess withKey(String key) {
+        this.key = key;
+        return this;
+    }
+
+    public Path workDir() {
+        return workDir;
     }
 
     public static ServiceProcess start(Path workDir, String jdbcUrl, Map<String, String> settings) throws IOException {
@@ -58,7 +71,8 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("PIPELINE_HEALTH_EMBEDDED_DB_ENABLED", "false");
         env.put("PIPELINE_HEALTH_BOOTSTRAP_KEY", KEY);
         env.putAll(settings);
-        return new ServiceProcess(builder.start(), port, log);
+        env.values().removeIf(String::isEmpty); // an empty setting: not set at all
+        return new ServiceProcess(builder.start(), port, log, workDir);
     }
 
     public Process process() {
@@ -71,7 +85,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + KEY).timeout(Duration.ofSeconds(60));
+                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(60));
     }
 
     /** A request with the bootstrap key; a body is sent as JSON. */
@@ -85,11 +99,11 @@ public final class ServiceProcess implements AutoCloseable {
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    public java.util.concurrent.CompletableFuture<HttpResponse<String>> sendAsync(String method, String path,
-            Object body) throws IOException {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return HTTP.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
+    /** A JSON body with a Prefer header (respond-async). */
+    public HttpResponse<String> send(String method, String path, String json, String prefer)
+            throws IOException, InterruptedException {
+        return HTTP.send(request(path).header("Content-Type", "application/json").header("Prefer", prefer)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public void awaitReady() throws Exception {
@@ -110,10 +124,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("service on port " + port + " not ready in 120 s");
     }
 
-    /** The worked example's pipeline under this id. */
+    /** The worked example's pipeline under this id; a deal frozen after 15 days at qualify. */
     public void putPipeline(String id) throws Exception {
         int status = send("PUT", "/api/v1/pipelines/" + id, Map.of("name", "IT", "stages", List.of(
-                Map.of("key", "qualify", "standard", "P5D"), Map.of("key", "discover", "standard", "P10D"),
+                Map.of("key", "qualify", "standard", "P5D", "frozenAfter", "P15D"),
+                Map.of("key", "discover", "standard", "P10D"),
                 Map.of("key", "propose", "standard", "P7D"), Map.of("key", "negotiate", "standard", "P5D"),
                 Map.of("key", "won", "kind", "WON")))).statusCode();
         if (status != 201 && status != 200) {
