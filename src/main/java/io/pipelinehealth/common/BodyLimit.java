@@ -90,7 +90,7 @@ public class BodyLimit {
      * connection (HTTP/2 ends the stream). The route template goes where Quarkus's HTTP metrics
      * look for it, so a refused request is labelled by template, not by its raw path.
      */
-    static void sendAndClose(RoutingContext context, Problem problem) {
+    public static void sendAndClose(RoutingContext context, Problem problem) {
         Context vertx = Vertx.currentContext();
         if (vertx != null) {
             Routes.template(context.request().path()).ifPresent(template -> vertx.putLocal(URL_TEMPLATE, template));

@@ -2,6 +2,7 @@ package io.pipelinehealth.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.pipelinehealth.db.DatabaseUnavailable;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -98,6 +99,11 @@ public class ProblemMapper {
         JsonProcessingException json = JsonProblems.cause(e);
         if (json != null) {
             return JsonProblems.malformedBody(json, request);
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            // Not a fault of the request or the service: the client retries (docs: database outage).
+            LOG.debugf("Database unavailable for %s %s: answered 503 (%s)", request.method(), request.path(), e);
+            return DatabaseUnavailable.problem(request.path());
         }
         if (noConnectionInTime(e)) {
             // Overload, not a fault: every database connection stayed busy for the pool's whole

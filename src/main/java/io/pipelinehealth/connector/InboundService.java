@@ -21,9 +21,11 @@ import java.util.Set;
 
 /**
  * Inbound CRM requests. The connector id names the tenant; everything after runs inside
- * {@link TenantContext} with it, and what is stored goes through {@link IngestService#ingest}
- * exactly as a POST /api/v1/transitions would, with the connector's log written in the same
- * transaction as the transitions.
+ * {@link TenantContext} with it. What is stored goes through {@link IngestService#ingestJoined},
+ * the same validation and storage as a POST /api/v1/transitions, but inside this class's one
+ * transaction: the events, the connector's log and HubSpot's deal properties commit or roll back
+ * together, on one connection. A batch larger than the inline limit is derived after that commit
+ * ({@link IngestService#finish}), as a large POST is.
  */
 @ApplicationScoped
 public class InboundService {
@@ -133,15 +135,21 @@ public class InboundService {
     private Outcomes storeBatch(ConnectorStore.Stored c, Outcomes batch) {
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                IngestService.Joined joined = QuarkusTransaction.requiringNew().call(() -> {
+                    IngestService.Joined stored = null;
                     if (!batch.pending.isEmpty()) {
                         List<Outcomes.Pending> rows = batch.pending;
                         String lines = "lines " + rows.get(0).line() + "-" + rows.get(rows.size() - 1).line();
-                        batch.ingestedBatch(ingest.ingest(batch.inputs()), lines);
+                        stored = ingest.ingestJoined(batch.inputs());
+                        batch.ingestedBatch(stored.result(), lines);
                     }
                     store.log(c.tenantId(), c.id(), clock.instant(), batch.log);
-                    return batch;
+                    return stored;
                 });
+                if (joined != null) {
+                    ingest.finish(joined);
+                }
+                return batch;
             } catch (ApiException e) {
                 Set<Integer> bad = new HashSet<>();
                 e.errors().stream().map(FieldError::index).filter(i -> i != null).forEach(bad::add);
@@ -170,14 +178,20 @@ public class InboundService {
     /** A webhook's events in one transaction: the CRM's retry of a refused request changes nothing twice. */
     private InboundResult store(ConnectorStore.Stored c, java.util.function.Supplier<Outcomes> translate) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            IngestService.Joined[] joined = new IngestService.Joined[1];
+            InboundResult result = QuarkusTransaction.requiringNew().call(() -> {
                 Outcomes out = translate.get();
                 if (!out.pending.isEmpty()) {
-                    out.ingested(ingest.ingest(out.inputs()));
+                    joined[0] = ingest.ingestJoined(out.inputs());
+                    out.ingested(joined[0].result());
                 }
                 store.log(c.tenantId(), c.id(), clock.instant(), out.log);
                 return out.result();
             });
+            if (joined[0] != null) {
+                ingest.finish(joined[0]);
+            }
+            return result;
         } catch (ApiException e) {
             // nothing was stored; the log still says what arrived and why it was refused
             QuarkusTransaction.requiringNew().run(() -> store.log(c.tenantId(), c.id(), clock.instant(),

@@ -1,5 +1,7 @@
 package io.pipelinehealth.frozen;
 
+import io.pipelinehealth.lifecycle.BackgroundWork;
+import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.handoff.HandoffCommand;
@@ -36,6 +38,7 @@ import org.jboss.logging.Logger;
 public class FrozenScanner {
 
     private static final Logger LOG = Logger.getLogger(FrozenScanner.class);
+    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "frozen scan");
 
     private final FrozenScanStore store;
     private final TenantDirectory tenants;
@@ -44,9 +47,11 @@ public class FrozenScanner {
     private final ScanConfig config;
     private final Clock clock;
     private final PipelineService pipelines;
+    private final BackgroundWork work;
 
     FrozenScanner(FrozenScanStore store, TenantDirectory tenants, HandoffService handoffs, WebhookOutbox outbox,
-            ScanConfig config, Clock clock, PipelineService pipelines) {
+            ScanConfig config, Clock clock, PipelineService pipelines, BackgroundWork work) {
+        this.work = work;
         this.pipelines = pipelines;
         this.store = store;
         this.tenants = tenants;
@@ -59,11 +64,7 @@ public class FrozenScanner {
     @Scheduled(identity = "frozen-scan", every = "${pipeline-health.scan.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            scan();
-        } catch (RuntimeException e) {
-            LOG.warn("frozen scan failed; the next one retries", e);
-        }
+        work.round(backoff, this::scan);
     }
 
     /** One scan at the clock's instant; answers how many newly frozen visits it handled. */
@@ -78,7 +79,7 @@ public class FrozenScanner {
         do {
             handled = QuarkusTransaction.requiringNew().call(() -> batch(tenantId, now));
             total += handled;
-        } while (handled == config.batchSize());
+        } while (handled == config.batchSize() && !work.stopping());
         return total;
     }
 

@@ -1,5 +1,6 @@
 package io.pipelinehealth.identity;
 
+import io.pipelinehealth.db.DatabaseUnavailable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -32,7 +33,23 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
         if (cached != null) {
             return Uni.createFrom().item(() -> identity(cached));
         }
-        return context.runBlocking(() -> identity(verifier.load(request.key())));
+        return context.runBlocking(() -> identity(load(request.key())));
+    }
+
+    /**
+     * A key that cannot be looked up because the database is out fails authentication with that
+     * cause, which the problem mappers answer 503 (not 401: the key may be valid); as a plain
+     * failure the HTTP layer would log it as an error at every request.
+     */
+    private Optional<ApiKey> load(String key) {
+        try {
+            return verifier.load(key);
+        } catch (RuntimeException e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                throw new AuthenticationFailedException("the database is unavailable", e);
+            }
+            throw e;
+        }
     }
 
     private static SecurityIdentity identity(Optional<ApiKey> verified) {

@@ -1,6 +1,5 @@
 package io.pipelinehealth.identity;
 
-import io.pipelinehealth.common.TenantResolver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +7,10 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -28,6 +29,8 @@ import org.jboss.logging.Logger;
 public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
+    /** The bootstrap key's tenant: the operators' own, made by V4. */
+    public static final String TENANT = "default";
     static final String KEY_ID = "bootstrap";
     static final int MIN_LENGTH = 24;
 
@@ -52,12 +55,51 @@ public class Bootstrap {
                 LOG.info("Installed the configured bootstrap key (roles operator, admin; tenant default)");
             }
         } else if (!store.anyKey()) {
-            String key = KeyMaterial.newKey();
-            write(Path.of(config.file()), key);
-            install(key);
-            LOG.infof("Created the first admin key (roles operator, admin; tenant default) in %s",
-                    Path.of(config.file()).toAbsolutePath());
+            createFirst(Path.of(config.file()));
         }
+    }
+
+    /**
+     * The generated first key, made once however many replicas start together on an empty
+     * database: each writes its candidate to a side file, then inserts it if absent; the one whose
+     * insert wins moves its file into place, the others drop theirs and keep the winner's key
+     * (which is in the winner's key file: on a shared volume the same file). The file is written
+     * before the insert, so a key can never be in the database without a file that holds it.
+     * Answers whether this replica's key became the first key.
+     */
+    public boolean createFirst(Path file) {
+        String key = KeyMaterial.newKey();
+        Path candidate = file.resolveSibling(file.getFileName() + ".new");
+        write(candidate, key);
+        boolean created = QuarkusTransaction.requiringNew()
+                .call(() -> store.insertIfAbsent(bootstrapKey(key), KeyMaterial.hash(key)));
+        try {
+            if (created) {
+                move(candidate, file);
+                LOG.infof("Created the first admin key (roles operator, admin; tenant default) in %s",
+                        file.toAbsolutePath());
+            } else {
+                Files.deleteIfExists(candidate);
+                LOG.infof("Another replica created the first admin key at the same time; it is in %s where that "
+                        + "replica runs", file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot put the first admin key in " + file, e);
+        }
+        return created;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private ApiKey bootstrapKey(String key) {
+        return new ApiKey(TENANT, KEY_ID, "bootstrap", List.of(Roles.OPERATOR, Roles.ADMIN), null,
+                KeyMaterial.visiblePrefix(key), clock.instant(), null, null, null);
     }
 
     /** Makes {@code key} the bootstrap key; idempotent: false when it already was. */
@@ -66,12 +108,10 @@ public class Bootstrap {
             throw new IllegalStateException("PIPELINE_HEALTH_BOOTSTRAP_KEY must be at least " + MIN_LENGTH
                     + " characters; use a random value, for example ph_ and 32 random bytes in base64url");
         }
-        ApiKey bootstrap = new ApiKey(TenantResolver.DEFAULT_TENANT, KEY_ID, "bootstrap",
-                List.of(Roles.OPERATOR, Roles.ADMIN), null, KeyMaterial.visiblePrefix(key), clock.instant(), null,
-                null, null);
+        ApiKey bootstrap = bootstrapKey(key);
         boolean changed = QuarkusTransaction.requiringNew().call(() -> store.upsert(bootstrap, KeyMaterial.hash(key)));
         if (changed) {
-            verifier.evict(TenantResolver.DEFAULT_TENANT, KEY_ID);
+            verifier.evict(TENANT, KEY_ID);
         }
         return changed;
     }

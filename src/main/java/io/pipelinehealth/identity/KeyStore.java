@@ -51,6 +51,11 @@ public class KeyStore {
                 .set("lastUsedAt", key.lastUsedAt()).set("revokedAt", key.revokedAt()).set("hash", hash));
     }
 
+    /** Inserts the key unless this tenant has one with its id; false when it had (nothing changed). */
+    public boolean insertIfAbsent(ApiKey key, String hash) {
+        return update(bootstrapInsert(key, hash, "do nothing")) > 0;
+    }
+
     /** Marks the key revoked (keeping the first revocation time); false if the tenant has no such key. */
     public boolean revoke(String tenantId, String keyId, Instant at) {
         return update(new NamedSql("""
@@ -72,17 +77,23 @@ public class KeyStore {
      * needed; false when it already was (so nothing changed).
      */
     public boolean upsert(ApiKey key, String hash) {
-        return update(new NamedSql("""
-                insert into api_key (tenant_id, key_id, name, roles, owner_id, prefix, created_at, key_hash)
-                values (:tenant, :id, :name, :roles, null, :prefix, :createdAt, :hash)
-                on conflict (tenant_id, key_id) do update
+        return update(bootstrapInsert(key, hash, """
+                do update
                     set key_hash = excluded.key_hash, prefix = excluded.prefix, roles = excluded.roles,
                         revoked_at = null, expires_at = null
                     where api_key.key_hash <> excluded.key_hash or api_key.revoked_at is not null
-                        or api_key.expires_at is not null""")
+                        or api_key.expires_at is not null""")) > 0;
+    }
+
+    /** An insert of an ownerless key that meets an existing id with {@code onConflict}. */
+    private static NamedSql bootstrapInsert(ApiKey key, String hash, String onConflict) {
+        return new NamedSql("""
+                insert into api_key (tenant_id, key_id, name, roles, owner_id, prefix, created_at, key_hash)
+                values (:tenant, :id, :name, :roles, null, :prefix, :createdAt, :hash)
+                on conflict (tenant_id, key_id) """ + onConflict)
                 .set("tenant", key.tenantId()).set("id", key.id()).set("name", key.name())
                 .array("roles", "text", key.roles().toArray()).set("prefix", key.prefix())
-                .set("createdAt", key.createdAt()).set("hash", hash)) > 0;
+                .set("createdAt", key.createdAt()).set("hash", hash);
     }
 
     private int update(NamedSql sql) {

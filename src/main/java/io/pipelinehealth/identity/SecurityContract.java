@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
- * Adds the bearer security scheme (required globally) and the 401, 403 and 429 answers every
+ * Adds the bearer security scheme (required globally) and the 401, 403, 429 and 503 answers every
  * /api/v1 operation can give to the served spec, so the annotations need not repeat them.
  */
 public class SecurityContract implements OASFilter {
@@ -29,7 +29,10 @@ public class SecurityContract implements OASFilter {
         openAPI.getComponents()
                 .addResponse("Unauthorized", problem("Missing, unknown, revoked or expired key (WWW-Authenticate: Bearer)"))
                 .addResponse("Forbidden", problem("The key has no role that allows this"))
-                .addResponse("TooManyRequests", problem("The key's rate limit is spent; Retry-After says when to retry"));
+                .addResponse("TooManyRequests", problem("The key's rate limit is spent; Retry-After says when to retry"))
+                .addResponse("ServiceUnavailable", problem("The database is unavailable (`database-unavailable`: down, "
+                        + "restarting or refusing connections), every connection stayed busy too long (`busy`), "
+                        + "or this replica is stopping (`stopping`); Retry-After says when to retry"));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -44,7 +47,8 @@ public class SecurityContract implements OASFilter {
         operation.getResponses()
                 .addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"))
                 .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"))
-                .addAPIResponse("429", OASFactory.createAPIResponse().ref("TooManyRequests"));
+                .addAPIResponse("429", OASFactory.createAPIResponse().ref("TooManyRequests"))
+                .addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
     }
 
     private static APIResponse problem(String description) {

@@ -1,6 +1,7 @@
 package io.pipelinehealth.identity;
 
 import io.pipelinehealth.common.Problem;
+import io.pipelinehealth.db.DatabaseUnavailable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -13,6 +14,10 @@ public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        // the key could not be looked up: the database is out, the key may well be valid
+        if (DatabaseUnavailable.causedBy(e)) {
+            return DatabaseUnavailable.problem(request.path());
+        }
         return unauthorized(request);
     }
 

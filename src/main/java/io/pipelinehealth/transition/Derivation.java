@@ -63,7 +63,15 @@ public class Derivation {
         return run(tenantId, pipelineOf, Map.of(), Map.of(), true).held;
     }
 
-    private record Outcome(int derived, Map<String, String> held) {
+    /**
+     * The backlog's claim: derives the pending opportunities no other transaction holds (their row
+     * locks taken with skip locked) and answers how many it derived and which others held.
+     */
+    Outcome deriveUnheld(String tenantId, Map<String, String> pipelineOf) {
+        return run(tenantId, pipelineOf, Map.of(), Map.of(), true);
+    }
+
+    record Outcome(int derived, Map<String, String> held) {
     }
 
     private Outcome run(String tenantId, Map<String, String> pipelineOf, Map<String, Instant> ownChanges,

@@ -1,5 +1,7 @@
 package io.pipelinehealth.transition;
 
+import io.pipelinehealth.lifecycle.BackgroundWork;
+import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -10,20 +12,25 @@ import org.jboss.logging.Logger;
 /**
  * Works off the durable record of opportunities still to derive: events stored by an asynchronous
  * request (Prefer: respond-async), or by a request whose service stopped between storing its
- * events and deriving them. Runs at start and then periodically, on every replica; two replicas
- * deriving the same opportunity take turns on its row lock, and the second finds nothing left.
+ * events and deriving them. Runs at start and then periodically, on every replica. An opportunity
+ * is claimed by its row lock taken with {@code for update skip locked}
+ * ({@link Derivation#deriveUnheld}): a replica never waits on another replica or a request
+ * deriving it, it leaves that opportunity to them (or to its next round, while the record stays).
  */
 @ApplicationScoped
 public class DerivationBacklog {
 
     private static final Logger LOG = Logger.getLogger(DerivationBacklog.class);
+    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "deriving pending opportunities");
     static final int CHUNK = 500;
 
     private final TenantDirectory tenants;
     private final TransitionStore store;
     private final Derivation derivation;
+    private final BackgroundWork work;
 
-    DerivationBacklog(TenantDirectory tenants, TransitionStore store, Derivation derivation) {
+    DerivationBacklog(TenantDirectory tenants, TransitionStore store, Derivation derivation, BackgroundWork work) {
+        this.work = work;
         this.tenants = tenants;
         this.store = store;
         this.derivation = derivation;
@@ -32,11 +39,7 @@ public class DerivationBacklog {
     @Scheduled(identity = "derive-pending", every = "${pipeline-health.ingest.derive-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            workOff();
-        } catch (RuntimeException e) {
-            LOG.warn("deriving pending opportunities failed; the next run retries", e);
-        }
+        work.round(backoff, this::workOff);
     }
 
     /** Derives everything pending, tenant by tenant; answers how many opportunities it derived. */
@@ -51,10 +54,12 @@ public class DerivationBacklog {
             int derived = QuarkusTransaction.requiringNew().call(() -> {
                 Map<String, String> pending = store.pendingOpportunities(tenantId, CHUNK);
                 found[0] = pending.size();
-                return derivation.derive(tenantId, pending, Map.of());
+                return derivation.deriveUnheld(tenantId, pending).derived();
             });
             total += derived;
-            if (found[0] < CHUNK) {
+            // a full chunk may hide more behind it; one that others hold entirely waits for the next round;
+            // a stopping service leaves the rest to the other replicas (or its own next start)
+            if (found[0] < CHUNK || derived == 0 || work.stopping()) {
                 return total;
             }
         }

@@ -103,12 +103,7 @@ public class IngestService {
 
     /** With {@code async}, answers once the events are durable and leaves their derivation to the backlog. */
     public IngestResult ingest(List<TransitionInput> inputs, boolean async) {
-        if (inputs == null || inputs.isEmpty()) {
-            throw ApiException.unprocessable("empty-batch", "Empty batch", "send 1 to " + MAX_BATCH + " events", List.of());
-        }
-        if (inputs.size() > MAX_BATCH) {
-            throw tooLarge();
-        }
+        check(inputs);
         String tenant = tenants.currentTenant();
         boolean inline = !async && inputs.size() <= inlineMaxEvents;
         if (inline && groups.isPresent() && looksValid(inputs)) {
@@ -119,19 +114,69 @@ public class IngestService {
             }
         }
         Stored result = QuarkusTransaction.requiringNew().call(() -> store(tenant, inputs, inline));
-        TransitionStore.Inserted inserted = result.inserted();
         if (!inline && !async) {
-            pauseForTests();
-            // every opportunity of the batch, not only those with new events: a retry of a batch whose
-            // first attempt stored its events but failed to derive them finds their pending records
-            Map<String, String> held = QuarkusTransaction.requiringNew()
-                    .call(() -> derivation.deriveAvailable(tenant, result.pipelineOf()));
-            if (!held.isEmpty()) {
-                QuarkusTransaction.requiringNew().run(() -> derivation.derive(tenant, held, Map.of()));
-            }
+            deriveCommitted(tenant, result.pipelineOf());
         }
-        int storedCount = inserted.eventIds().size();
-        return count(new IngestResult(inputs.size(), storedCount, inputs.size() - storedCount));
+        return count(result(inputs, result));
+    }
+
+    /**
+     * What {@link #ingestJoined} stored in the caller's transaction: its answer, and the
+     * opportunities left to derive once that transaction has committed (none for a small batch).
+     */
+    public record Joined(IngestResult result, String tenant, Map<String, String> toDerive) {
+    }
+
+    /**
+     * For a caller that owns the transaction (connector ingestion): the events are stored in it, on
+     * its connection, so they commit or roll back with whatever else the caller writes there (its
+     * log, HubSpot's deal properties). A small batch is derived in it too; a larger one is recorded
+     * as pending, and {@link #finish} derives it after the commit (or the backlog does). No group
+     * commit: the caller's transaction is its own.
+     */
+    public Joined ingestJoined(List<TransitionInput> inputs) {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("ingestJoined needs the caller's transaction");
+        }
+        check(inputs);
+        String tenant = tenants.currentTenant();
+        boolean inline = inputs.size() <= inlineMaxEvents;
+        Stored result = store(tenant, inputs, inline);
+        return new Joined(result(inputs, result), tenant, inline ? Map.of() : result.pipelineOf());
+    }
+
+    /** Call after the transaction of {@link #ingestJoined} committed: derives what it left pending. */
+    public IngestResult finish(Joined joined) {
+        if (!joined.toDerive().isEmpty()) {
+            deriveCommitted(joined.tenant(), joined.toDerive());
+        }
+        return count(joined.result());
+    }
+
+    private static IngestResult result(List<TransitionInput> inputs, Stored stored) {
+        int storedCount = stored.inserted().eventIds().size();
+        return new IngestResult(inputs.size(), storedCount, inputs.size() - storedCount);
+    }
+
+    /** The second step of a large batch, after its events committed with their pending records. */
+    private void deriveCommitted(String tenant, Map<String, String> pipelineOf) {
+        pauseForTests();
+        // every opportunity of the batch, not only those with new events: a retry of a batch whose
+        // first attempt stored its events but failed to derive them finds their pending records
+        Map<String, String> held = QuarkusTransaction.requiringNew()
+                .call(() -> derivation.deriveAvailable(tenant, pipelineOf));
+        if (!held.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> derivation.derive(tenant, held, Map.of()));
+        }
+    }
+
+    private static void check(List<TransitionInput> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw ApiException.unprocessable("empty-batch", "Empty batch", "send 1 to " + MAX_BATCH + " events", List.of());
+        }
+        if (inputs.size() > MAX_BATCH) {
+            throw tooLarge();
+        }
     }
 
     private IngestResult count(IngestResult result) {

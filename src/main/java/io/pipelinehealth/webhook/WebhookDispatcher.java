@@ -1,5 +1,7 @@
 package io.pipelinehealth.webhook;
 
+import io.pipelinehealth.lifecycle.BackgroundWork;
+import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -30,15 +32,18 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "webhook dispatch");
 
     private final WebhookStore store;
     private final WebhookSender sender;
     private final TenantDirectory tenants;
     private final WebhookConfig config;
     private final Clock clock;
+    private final BackgroundWork work;
 
     WebhookDispatcher(WebhookStore store, WebhookSender sender, TenantDirectory tenants, WebhookConfig config,
-            Clock clock) {
+            Clock clock, BackgroundWork work) {
+        this.work = work;
         this.store = store;
         this.sender = sender;
         this.tenants = tenants;
@@ -49,11 +54,7 @@ public class WebhookDispatcher {
     @Scheduled(identity = "webhook-dispatch", every = "${pipeline-health.webhooks.dispatch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            dispatch();
-        } catch (RuntimeException e) {
-            LOG.warn("webhook dispatch round failed; it will be retried", e);
-        }
+        work.round(backoff, this::dispatch);
     }
 
     /** One round over every tenant; answers how many deliveries were attempted. */
@@ -67,6 +68,11 @@ public class WebhookDispatcher {
                 .call(() -> store.claim(tenantId, now, now.plus(lease()), config.batchSize()));
         int attempted = 0;
         for (WebhookStore.Claimed delivery : claimed) {
+            if (work.stopping()) {
+                // hand the rest back at once, rather than leaving them leased to a process that is gone
+                QuarkusTransaction.requiringNew().run(() -> store.release(delivery, clock.instant()));
+                continue;
+            }
             Instant start = clock.instant();
             if (!QuarkusTransaction.requiringNew().call(() -> store.renew(delivery, start, start.plus(lease())))) {
                 continue;

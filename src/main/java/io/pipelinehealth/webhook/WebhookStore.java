@@ -106,6 +106,14 @@ public class WebhookStore {
                 """).set("leaseUntil", leaseUntil).set("now", now)) > 0;
     }
 
+    /** Hands an unsent claimed delivery back (a stopping replica): due again at once, for anyone. */
+    public boolean release(Claimed claim, Instant now) {
+        return update(claimed(claim, """
+                update webhook_delivery set next_attempt_at = :now, claim_token = null
+                where delivery_id = :delivery and claim_token = :token and status = 'PENDING'
+                """).set("now", now)) > 0;
+    }
+
     /** The outcomes below are written only by the holder of the claim; each answers whether it was. */
     public boolean delivered(Claimed claim, int statusCode, Instant now) {
         return update(claimed(claim, """

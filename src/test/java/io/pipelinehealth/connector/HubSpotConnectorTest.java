@@ -10,11 +10,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.MutableTestClock;
+import io.pipelinehealth.common.TenantContext;
+import io.pipelinehealth.identity.Bootstrap;
 import io.pipelinehealth.support.ApiKeyExtension;
 import io.pipelinehealth.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -22,6 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +51,9 @@ class HubSpotConnectorTest {
 
     @Inject
     MutableTestClock clock;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @TestHTTPResource("/")
     URL base;
@@ -135,6 +146,64 @@ class HubSpotConnectorTest {
         given().queryParam("limit", 100).get("/api/v1/connectors/{id}/log", connector).then().statusCode(200)
                 .body("items.outcome", hasItems("STORED", "DUPLICATE", "NOTED", "IGNORED"))
                 .body("items.eventId", hasItem("hubspot-" + deal.substring(0, 6) + "-410011"));
+    }
+
+    /**
+     * One transaction: a failure after the events are stored (here the connector's log refused by a
+     * trigger this test creates) leaves nothing behind, neither the events nor HubSpot's deal
+     * properties, so HubSpot's retry stores everything as if it were the first attempt.
+     */
+    @Test
+    void aFailureAfterTheEventsRollsBackEventsDealPropertiesAndLogTogether() throws Exception {
+        String pipeline = Fixtures.createStandardPipeline();
+        String connector = connector(pipeline);
+        String deal = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
+        String body = events(deal, 0, 410001, 410002, 410003, 410004, 410005);
+
+        asOwner("create function fail_log_" + connector.replace('-', '_') + "() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'injected failure after the events'; end $$",
+                "create trigger fail_log before insert on connector_log for each row when (new.connector_id = '"
+                        + connector + "') execute function fail_log_" + connector.replace('-', '_') + "()");
+        try {
+            send(connector, body).statusCode(500).contentType("application/problem+json");
+        } finally {
+            asOwner("drop trigger fail_log on connector_log",
+                    "drop function fail_log_" + connector.replace('-', '_') + "()");
+        }
+        Fixtures.opportunity(deal, "2026-02-10T00:00:00Z").statusCode(404);
+        given().get("/api/v1/connectors/{id}/log", connector).then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        assertEquals(0, TenantContext.call(Bootstrap.TENANT, () -> count(
+                "select count(*) from connector_deal_property where connector_id = '" + connector + "'")));
+        assertEquals(0, TenantContext.call(Bootstrap.TENANT, () -> count(
+                "select count(*) from transition_event where opportunity_id = '" + deal + "'")));
+
+        // the retry finds nothing stored before: the answer of a first attempt
+        send(connector, events(deal, 1, 410001, 410002, 410003, 410004, 410005)).statusCode(200)
+                .body("stored", equalTo(1)).body("noted", equalTo(3)).body("duplicates", equalTo(0));
+        Fixtures.opportunity(deal, "2026-01-05T00:00:00Z").statusCode(200).body("amount", equalTo(5000))
+                .body("attributes.type", equalTo("newbusiness"));
+        assertEquals(4, TenantContext.call(Bootstrap.TENANT, () -> count(
+                "select count(*) from connector_deal_property where connector_id = '" + connector + "'")));
+    }
+
+    /** DDL as the login user (the schema owner), not as the service's row-level-security role. */
+    private void asOwner(String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("reset role");
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -153,6 +153,20 @@ class KeyLifecycleTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
+    /**
+     * N replicas on one database: a replica that generates a first key after another one made it
+     * (both saw no key at start) keeps the existing key instead of replacing it (the last writer
+     * used to win, locking out the first replica's key file), and writes no key file of its own.
+     */
+    @Test
+    void aSecondReplicasGeneratedFirstKeyDoesNotReplaceTheFirst(@TempDir Path dir) {
+        Path file = dir.resolve("data/admin-key");
+        assertFalse(bootstrap.createFirst(file), "the first key exists already");
+        assertFalse(Files.exists(file));
+        assertFalse(Files.exists(dir.resolve("data/admin-key.new")));
+        as(ApiKeyExtension.TEST_KEY).get("/api/v1/tenants").then().statusCode(200);
+    }
+
     @Test
     void tenantsAreForOperatorsAndDuplicateIdsAre409() {
         String id = unique("dup");

@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.identity.Bootstrap;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -87,13 +89,19 @@ class PipelineCacheTest {
         return body;
     }
 
-    /** Outside a request the connection's tenant is "default", the test key's tenant. */
-    private int rewrite(String pipelineId, String definition) throws SQLException {
+    /** Outside a request a connection has no tenant: this one is given the test key's, "default". */
+    private int rewrite(String pipelineId, String definition) {
+        return TenantContext.call(Bootstrap.TENANT, () -> update(pipelineId, definition));
+    }
+
+    private int update(String pipelineId, String definition) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = new NamedSql(
                         "update pipeline set definition = cast(:definition as jsonb) where pipeline_id = :pipeline")
                         .set("definition", definition).set("pipeline", pipelineId).prepare(connection)) {
             return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -16,6 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +81,48 @@ class IngestWritePathTest {
 
     private static Response status() {
         return given().get("/api/v1/ingest/status");
+    }
+
+    /**
+     * N replicas: the backlog claims an opportunity with its row lock taken "for update skip
+     * locked". While another transaction (another replica's derivation, here a plain connection)
+     * holds one pending opportunity, the backlog derives the others and returns instead of waiting;
+     * the held one is derived by a later round. Before skip locked this round waited for the lock.
+     */
+    @Test
+    void theBacklogSkipsAnOpportunityAnotherTransactionHoldsInsteadOfWaiting() throws Exception {
+        backlog.workOff();
+        String pipeline = createStandardPipeline();
+        String held = unique("held");
+        String free = unique("free");
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            events.add(nth(held, pipeline, n));
+            events.add(nth(free, pipeline, n));
+        }
+        postAsync(events).then().statusCode(202);
+        status().then().body("pendingOpportunities", equalTo(2));
+
+        Config config = ConfigProvider.getConfig();
+        ExecutorService replica = Executors.newSingleThreadExecutor();
+        try (Connection other = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+                Statement lock = other.createStatement()) {
+            other.setAutoCommit(false);
+            lock.execute("select set_config('pipeline_health.tenant', 'default', true)");
+            lock.execute("select 1 from opportunity where tenant_id = 'default' and opportunity_id = '" + held
+                    + "' for update");
+            // generous: this bounds a wait on a lock that is never released, not a speed
+            assertEquals(1, replica.submit(backlog::workOff).get(60, TimeUnit.SECONDS), "derived the free one only");
+            status().then().body("pendingOpportunities", equalTo(1));
+            other.rollback();
+        } finally {
+            replica.shutdownNow();
+        }
+        assertEquals(1, backlog.workOff(), "the next round derives the one that was held");
+        status().then().body("pendingOpportunities", equalTo(0));
+        assertEquals(figures(free).replace(free, "O"), figures(held).replace(held, "O"));
     }
 
     @Test

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pipelinehealth.common.MutableTestClock;
 import io.pipelinehealth.frozen.FrozenScanner;
-import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.common.TenantContext;
+import io.pipelinehealth.identity.Bootstrap;
 import io.pipelinehealth.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,12 +62,12 @@ class TwoReplicasTest {
         try (Receiver receiver = new Receiver()) {
             String id = subscribe(receiver, WebhookEvents.DISQUALIFIED);
             String marker = Fixtures.unique("burst");
-            QuarkusTransaction.requiringNew().run(() -> {
+            TenantContext.run(Bootstrap.TENANT, () -> QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = 0; i < MESSAGES; i++) {
-                    outbox.enqueue(TenantResolver.DEFAULT_TENANT, WebhookEvents.DISQUALIFIED,
+                    outbox.enqueue(Bootstrap.TENANT, WebhookEvents.DISQUALIFIED,
                             Map.of("opportunityId", marker + "-" + i));
                 }
-            });
+            }));
             clock.set(clock.instant());
             receiver.onEach(() -> clock.advance(Duration.ofSeconds(10)));
 

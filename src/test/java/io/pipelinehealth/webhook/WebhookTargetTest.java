@@ -6,7 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.common.TenantContext;
+import io.pipelinehealth.identity.Bootstrap;
 import io.pipelinehealth.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,15 +89,18 @@ class WebhookTargetTest {
         try (Receiver receiver = new Receiver()) {
             String id = Fixtures.unique("wh");
             SubscriptionEntity row = new SubscriptionEntity();
-            row.tenantId = TenantResolver.DEFAULT_TENANT;
+            row.tenantId = Bootstrap.TENANT;
             row.id = id;
             row.url = "http://localhost:" + receiver.port() + "/hook";
             row.events = List.of(WebhookEvents.DISQUALIFIED);
             row.secret = "whsec_" + "A".repeat(44);
             row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            QuarkusTransaction.requiringNew().run(() -> row.persist());
-            QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(TenantResolver.DEFAULT_TENANT,
-                    WebhookEvents.DISQUALIFIED, Map.of("opportunityId", id)));
+            // outside a request: the tenant is set explicitly, as background work does
+            TenantContext.run(Bootstrap.TENANT, () -> {
+                QuarkusTransaction.requiringNew().run(() -> row.persist());
+                QuarkusTransaction.requiringNew().run(() -> outbox.enqueue(Bootstrap.TENANT,
+                        WebhookEvents.DISQUALIFIED, Map.of("opportunityId", id)));
+            });
 
             Receiver.await("a refused attempt", () -> {
                 dispatcher.dispatch();

@@ -1,0 +1,71 @@
+package io.pipelinehealth.lifecycle;
+
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * The scheduled workers' side of a graceful stop. From the moment the stop begins (the drain
+ * delay after SIGTERM, when readiness turns DOWN) no new round starts, and a round in progress
+ * ends after its current unit (a chunk of the backlog, one delivery, one scan batch), releasing
+ * what it claimed: row locks end with its transaction, webhook leases are handed back
+ * ({@code WebhookDispatcher}). The stop waits for such a round, at most {@link #WAIT}.
+ */
+@ApplicationScoped
+public class BackgroundWork {
+
+    private static final Logger LOG = Logger.getLogger(BackgroundWork.class);
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private volatile boolean stopping;
+    private int running;
+
+    /** Whether the service is stopping: a worker ends its round after the current unit. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** One scheduled round, unless the service is stopping; the stop waits for it to end. */
+    public void round(WorkerBackoff backoff, Runnable work) {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            running++;
+        }
+        try {
+            backoff.run(work);
+        } finally {
+            synchronized (this) {
+                running--;
+                notifyAll();
+            }
+        }
+    }
+
+    void onDrain(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+        LOG.info("Stopping: readiness is DOWN; background work starts no new round");
+    }
+
+    /** Early among the shutdown observers: the database must still be there for the last unit. */
+    void onStop(@Observes @Priority(1) ShutdownEvent event) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (this) {
+            stopping = true;
+            while (running > 0 && deadline - System.nanoTime() > 0) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            if (running > 0) {
+                LOG.warnf("Stopping: %d background round(s) still running after %s s; their claims expire on their own",
+                        running, WAIT.toSeconds());
+            } else {
+                LOG.info("Stopping: background work finished");
+            }
+        }
+    }
+}
