@@ -1,6 +1,6 @@
 package io.pipelinehealth.analytics;
 
-import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package io.pipelinehealth.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pipelinehealth.db.DatabaseUnavailable;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -39,6 +40,17 @@ public record Problem(String type, String title, int status, String detail, Stri
             List<FieldError> errors) {
         String instance = request == null ? null : request.path();
         return new Problem(type(slug), title, status, detail, instance, errors).toResponse();
+    }
+
+    /** Every endpoint's answer while PostgreSQL is down, restarting or refusing connections. */
+    public static Response databaseUnavailable(String path) {
+        int retryAfter = DatabaseUnavailable.RETRY_AFTER_SECONDS;
+        Response problem = new Problem(type("database-unavailable"), "Database unavailable", 503,
+                "The database is unavailable (down, restarting or refusing connections); retry after "
+                        + retryAfter + " seconds. Transitions are safe to send again: an eventId "
+                        + "already stored is a duplicate, not a second event.",
+                path, null).toResponse();
+        return Response.fromResponse(problem).header("Retry-After", Integer.toString(retryAfter)).build();
     }
 
     public Response toResponse() {

@@ -103,7 +103,7 @@ public class ProblemMapper {
         if (DatabaseUnavailable.causedBy(e)) {
             // Not a fault of the request or the service: the client retries (docs: database outage).
             LOG.debugf("Database unavailable for %s %s: answered 503 (%s)", request.method(), request.path(), e);
-            return DatabaseUnavailable.problem(request.path());
+            return Problem.databaseUnavailable(request.path());
         }
         if (noConnectionInTime(e)) {
             // Overload, not a fault: every database connection stayed busy for the pool's whole

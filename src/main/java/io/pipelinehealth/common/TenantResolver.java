@@ -1,7 +1,6 @@
 package io.pipelinehealth.common;
 
-import io.pipelinehealth.identity.ApiKey;
-import io.pipelinehealth.identity.CurrentKey;
+import io.pipelinehealth.db.TenantOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -13,18 +12,24 @@ import jakarta.enterprise.context.ApplicationScoped;
  * quietly working in some tenant.
  */
 @ApplicationScoped
-public class TenantResolver {
+public class TenantResolver implements TenantOfWork {
 
     /** The tenant of work without a key or an explicit context: matches no row. */
     public static final String NO_TENANT = "";
 
-    private final CurrentKey key;
+    private final KeyTenant key;
 
-    TenantResolver(CurrentKey key) {
+    TenantResolver(KeyTenant key) {
         this.key = key;
     }
 
     public String currentTenant() {
-        return TenantContext.current().or(() -> key.get().map(ApiKey::tenantId)).orElse(NO_TENANT);
+        return TenantContext.current().or(key::tenantOfKey).orElse(NO_TENANT);
+    }
+
+    /** The row-level security setting of the connections this unit of work checks out. */
+    @Override
+    public String tenant() {
+        return currentTenant();
     }
 }

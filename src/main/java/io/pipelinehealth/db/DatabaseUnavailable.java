@@ -1,14 +1,12 @@
 package io.pipelinehealth.db;
 
-import io.pipelinehealth.common.Problem;
-import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.Set;
 
 /**
  * Whether a failure means PostgreSQL is down, restarting or refusing connections (rather than a
- * fault of the request or of the service), and the answer every endpoint gives then: 503
- * {@code database-unavailable} with {@code Retry-After}. Recognised by the SQLSTATE the driver
+ * fault of the request or of the service); every endpoint then answers 503
+ * {@code database-unavailable} with {@code Retry-After} ({@code common.Problem.databaseUnavailable}). Recognised by the SQLSTATE the driver
  * reports anywhere in the cause chain: class 08 (connection exceptions: refused, broken, closed),
  * 57P01/57P02/57P03 (the server is shutting down, crashed or starting up) and 53300 (too many
  * connections).
@@ -46,15 +44,5 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
-    }
-
-    /** The 503 answer; {@code path} is the request's, for the problem's instance. */
-    public static Response problem(String path) {
-        Response problem = new Problem(Problem.type("database-unavailable"), "Database unavailable", 503,
-                "The database is unavailable (down, restarting or refusing connections); retry after "
-                        + RETRY_AFTER_SECONDS + " seconds. Transitions are safe to send again: an eventId "
-                        + "already stored is a duplicate, not a second event.",
-                path, null).toResponse();
-        return Response.fromResponse(problem).header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)).build();
     }
 }

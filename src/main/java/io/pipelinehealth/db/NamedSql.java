@@ -1,6 +1,5 @@
 package io.pipelinehealth.db;
 
-import io.pipelinehealth.common.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,7 +1,6 @@
 package io.pipelinehealth.db;
 
 import io.agroal.api.AgroalPoolInterceptor;
-import io.pipelinehealth.common.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,9 +26,9 @@ public class TenantSession implements AgroalPoolInterceptor {
     public static final String APP_ROLE = "pipeline_health_app";
     public static final String TENANT_SETTING = "pipeline_health.tenant";
 
-    private final TenantResolver tenants;
+    private final TenantOfWork tenants;
 
-    TenantSession(TenantResolver tenants) {
+    TenantSession(TenantOfWork tenants) {
         this.tenants = tenants;
     }
 
@@ -48,7 +47,7 @@ public class TenantSession implements AgroalPoolInterceptor {
     /** No tenant (an empty setting) matches no row: work outside any tenant sees nothing. */
     private String tenant() {
         try {
-            return tenants.currentTenant();
+            return tenants.tenant();
         } catch (RuntimeException e) {
             return "";
         }

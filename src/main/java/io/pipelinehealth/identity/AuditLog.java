@@ -2,7 +2,7 @@ package io.pipelinehealth.identity;
 
 import io.pipelinehealth.db.NamedSql;
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.db.TenantSession;

@@ -1,5 +1,6 @@
 package io.pipelinehealth.identity;
 
+import io.pipelinehealth.common.KeyTenant;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * never from the security layer, which would start (and wait for) authentication.
  */
 @ApplicationScoped
-public class CurrentKey {
+public class CurrentKey implements KeyTenant {
 
     private final Instance<CurrentVertxRequest> request;
 
@@ -27,6 +28,11 @@ public class CurrentKey {
         }
         RoutingContext context = request.get().getCurrent();
         return context == null ? Optional.empty() : Optional.ofNullable(context.get(ApiKey.ATTRIBUTE));
+    }
+
+    @Override
+    public Optional<String> tenantOfKey() {
+        return get().map(ApiKey::tenantId);
     }
 
     /** The current key, for code that only runs behind {@code @RolesAllowed}. */

@@ -1,7 +1,7 @@
 package io.pipelinehealth.identity;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;

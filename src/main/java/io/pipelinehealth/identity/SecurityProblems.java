@@ -16,7 +16,7 @@ public class SecurityProblems {
     public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
         // the key could not be looked up: the database is out, the key may well be valid
         if (DatabaseUnavailable.causedBy(e)) {
-            return DatabaseUnavailable.problem(request.path());
+            return Problem.databaseUnavailable(request.path());
         }
         return unauthorized(request);
     }

@@ -1,7 +1,7 @@
 package io.pipelinehealth.opportunity;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.OwnerAtAsOf;
 import io.pipelinehealth.visit.PositionKind;

@@ -1,6 +1,6 @@
 package io.pipelinehealth.transition;
 
-import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.Jdbc;
 import java.io.Reader;
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pipelinehealth.common;
+package io.pipelinehealth.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
