@@ -47,7 +47,6 @@ public class IngestService {
     private final TransitionStore store;
     private final Derivation derivation;
     private final int inlineMaxEvents;
-    private final Duration pauseBeforeDerivation;
     private final Counter stored;
     private final Counter duplicates;
     private final Optional<GroupCommit<List<TransitionInput>, IngestResult>> groups;
@@ -55,7 +54,6 @@ public class IngestService {
     IngestService(TenantResolver tenants, Clock clock, PipelineService pipelines, TransitionStore store,
             Derivation derivation, MeterRegistry metrics,
             @ConfigProperty(name = "pipeline-health.ingest.inline-max-events") int inlineMaxEvents,
-            @ConfigProperty(name = "pipeline-health.ingest.test-pause-before-derivation") Optional<Duration> pause,
             @ConfigProperty(name = "pipeline-health.ingest.group-commit.enabled") boolean groupCommit,
             @ConfigProperty(name = "pipeline-health.ingest.group-commit.max-events") int groupMaxEvents,
             @ConfigProperty(name = "pipeline-health.ingest.group-commit.concurrency") int groupConcurrency,
@@ -66,7 +64,6 @@ public class IngestService {
         this.store = store;
         this.derivation = derivation;
         this.inlineMaxEvents = inlineMaxEvents;
-        this.pauseBeforeDerivation = pause.orElse(Duration.ZERO);
         this.stored = Counter.builder("pipeline_health.transitions.stored")
                 .description("Transition events stored").register(metrics);
         this.duplicates = Counter.builder("pipeline_health.transitions.duplicates")
@@ -160,7 +157,6 @@ public class IngestService {
 
     /** The second step of a large batch, after its events committed with their pending records. */
     private void deriveCommitted(String tenant, Map<String, String> pipelineOf) {
-        pauseForTests();
         // every opportunity of the batch, not only those with new events: a retry of a batch whose
         // first attempt stored its events but failed to derive them finds their pending records
         Map<String, String> held = QuarkusTransaction.requiringNew()
@@ -254,17 +250,6 @@ public class IngestService {
             derivation.derive(tenant, pipelineOf, inserted.earliest(), shared);
         }
         return new Stored(inserted, pipelineOf);
-    }
-
-    /** A test-only setting: a window between the events' commit and their derivation (crash tests). */
-    private void pauseForTests() {
-        if (!pauseBeforeDerivation.isZero()) {
-            try {
-                Thread.sleep(pauseBeforeDerivation.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** The events of one request with their positions in it, for error reports. */

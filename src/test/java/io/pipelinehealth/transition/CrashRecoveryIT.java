@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10's crash guarantee, on the packaged service (failsafe runs this after `package`): the
  * service is SIGKILLed after a batch's events are committed and before they are derived; the
- * restarted service derives them on its own. The first process runs with the test-only setting
- * pipeline-health.ingest.test-pause-before-derivation (it sleeps between the two transactions,
- * which opens the window to kill it in) and without the periodic backlog worker; the second with
- * the shipped defaults.
+ * restarted service derives them on its own. The window to kill it in is the test's, not the
+ * service's: a trigger the test puts on the visit table makes the derivation's insert wait, so the
+ * events are committed and their visits are not; the first process runs without the periodic
+ * backlog worker, the second with the shipped defaults (and the trigger gone).
  */
 class CrashRecoveryIT {
 
@@ -71,9 +71,7 @@ class CrashRecoveryIT {
             }
 
             int port = freePort();
-            Process first = start(workDir, url, port, Map.of(
-                    "PIPELINE_HEALTH_INGEST_TEST_PAUSE_BEFORE_DERIVATION", "PT10M",
-                    "PIPELINE_HEALTH_INGEST_DERIVE_INTERVAL", "off"));
+            Process first = start(workDir, url, port, Map.of("PIPELINE_HEALTH_INGEST_DERIVE_INTERVAL", "off"));
             try {
                 awaitReady(port);
                 assertEquals(201, send(port, "PUT", "/api/v1/pipelines/" + pipeline, JSON.writeValueAsString(Map.of(
@@ -81,6 +79,12 @@ class CrashRecoveryIT {
                                 Map.of("key", "discover", "standard", "P10D"), Map.of("key", "propose", "standard", "P7D"),
                                 Map.of("key", "negotiate", "standard", "P5D"), Map.of("key", "won", "kind", "WON")))))
                         .statusCode());
+                // the derivation's first visit insert waits here (the migrations ran: the table exists)
+                execute(url, """
+                        create function crash_it_hold() returns trigger language plpgsql as
+                            $$ begin perform pg_sleep(600); return null; end $$;
+                        create trigger crash_it_hold before insert on visit
+                            for each statement execute function crash_it_hold()""");
                 // 60 events: above the inline limit, so stored in one transaction and derived in the next
                 CompletableFuture<HttpResponse<String>> ingest = HTTP.sendAsync(request(port, "/api/v1/transitions")
                         .header("Content-Type", "application/json")
@@ -96,6 +100,11 @@ class CrashRecoveryIT {
                 first.waitFor();
             }
             assertEquals(137, first.exitValue(), "killed by SIGKILL");
+            // the killed service's sleeping transaction ends with its session; then the trigger goes
+            execute(url, """
+                    select pg_terminate_backend(pid) from pg_stat_activity
+                    where datname = current_database() and pid <> pg_backend_pid()""");
+            execute(url, "drop trigger crash_it_hold on visit; drop function crash_it_hold()");
             assertEquals(15, count(url, "select count(distinct opportunity_id) from derive_pending"));
 
             int port2 = freePort();
@@ -192,6 +201,13 @@ class CrashRecoveryIT {
     }
 
     /** As the database superuser: row-level security does not hide rows from it. */
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private static long count(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
                 Statement statement = connection.createStatement();
