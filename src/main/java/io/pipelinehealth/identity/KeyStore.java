@@ -16,7 +16,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL of API keys. Keys are found by the SHA-256 of the key, never stored in clear. */
+/**
+ * The SQL of API keys. Keys are found by the SHA-256 of the key, never stored in clear.
+ * <p>
+ * Not a Panache entity like tenants, connectors and webhook subscriptions: a key is looked up by
+ * its hash before any tenant is known, on the authentication path of every request that misses the
+ * cache, outside any transaction or request scope an entity session would need; and the
+ * bootstrap key is written with {@code on conflict} clauses (insert if absent for concurrent first
+ * starts of several replicas, upsert for a changed configured key) that a persisted entity would
+ * turn into a failed transaction.
+ */
 @ApplicationScoped
 public class KeyStore {
 
