@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * present on the page (sorted), the same convention as the CSV import of transitions. Numbers
  * are written as numbers; text cells are quoted and neutralised by {@link CsvCells}.
  */
-final class FrozenCsv {
+public final class FrozenCsv {
 
     private static final CsvMapper CSV = CsvCells.mapper();
     private static final List<String> FIELDS = List.of("opportunityId", "pipelineId", "stage", "ownerId", "enteredAt",
@@ -22,7 +22,7 @@ final class FrozenCsv {
     private FrozenCsv() {
     }
 
-    static String write(List<FrozenItem> items) {
+    public static String write(List<FrozenItem> items) {
         TreeSet<String> keys = new TreeSet<>();
         items.forEach(item -> keys.addAll(item.attributes().keySet()));
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);

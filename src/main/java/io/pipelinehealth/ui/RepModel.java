@@ -1,0 +1,98 @@
+package io.pipelinehealth.ui;
+
+import io.pipelinehealth.analytics.OpenDeal;
+import io.pipelinehealth.analytics.ProfileStage;
+import io.pipelinehealth.analytics.RepPattern;
+import io.pipelinehealth.analytics.RepProfile;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.Stage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A rep's own page: their stage profile next to the team's median, their deals with what to do
+ * about each, and their patterns with the evidence in plain words.
+ */
+public record RepModel(String ownerId, String pipelineName, String pipelineId, String asOf, String basis,
+        List<Choice> choices, List<Line> stages, int profileHeight, List<Deal> deals, List<String> patterns,
+        boolean mayHandOff, String back) {
+
+    public record Choice(String name, String link) {
+    }
+
+    /** Two bars per stage: the rep's median deviation (y) and the team's (y + 13). */
+    public record Line(String stage, long closedVisits, String mine, String team, Diverging mineBar,
+            Diverging teamBar, String flag, String shape, int y) {
+        public int teamY() {
+            return y + 13;
+        }
+
+        public int labelY() {
+            return y + 14;
+        }
+    }
+
+    public record Deal(String opportunityId, String link, String stage, String elapsed, String standard,
+            String past, boolean frozen, String advice, String action) {
+    }
+
+    static final int ROW = 40;
+
+    /** The page before a pipeline is chosen. */
+    static RepModel choose(String ownerId, List<Choice> choices) {
+        return new RepModel(ownerId, null, null, null, null, choices, List.of(), 0, List.of(), List.of(), false, null);
+    }
+
+    static RepModel of(RepProfile profile, Pipeline pipeline, String basis, String asOfParam, boolean mayHandOff) {
+        Human human = new Human(pipeline.calendar());
+        List<Line> lines = new ArrayList<>();
+        List<String> patterns = new ArrayList<>();
+        for (ProfileStage stage : profile.stages()) {
+            Long standard = pipeline.stage(stage.stage()).map(Stage::standardSeconds).orElse(null);
+            String flag = stage.pattern() == RepPattern.SYSTEMATICALLY_RUSHED ? "rushed"
+                    : stage.pattern() == RepPattern.SYSTEMATICALLY_SLOW ? "slow" : "";
+            lines.add(new Line(stage.stage(), stage.closedVisits(), human.deviation(stage.medianDeviationSeconds()),
+                    human.deviation(stage.pipelineMedianDeviationSeconds()),
+                    Diverging.of(stage.medianDeviationSeconds(), standard),
+                    Diverging.of(stage.pipelineMedianDeviationSeconds(), standard), flag,
+                    flag.equals("rushed") ? "▼" : flag.equals("slow") ? "▲" : "", lines.size() * ROW + 30));
+            if (stage.closedVisits() > 0 && (stage.rushed() > 0 || stage.slow() > 0)) {
+                patterns.add(sentence(stage));
+            }
+        }
+        List<Deal> deals = profile.openDeals().stream().map(deal -> deal(deal, human, asOfParam)).toList();
+        return new RepModel(profile.ownerId(), pipeline.name() == null ? pipeline.id() : pipeline.name(),
+                pipeline.id(), human.instant(profile.asOf()), basis, List.of(), lines, lines.size() * ROW + 40,
+                deals, patterns, mayHandOff, Links.rep(profile.ownerId(), pipeline.id(), asOfParam));
+    }
+
+    /** "7 of your 8 visits at qualify were shorter than the rushed band…", flagged or not. */
+    static String sentence(ProfileStage stage) {
+        StringBuilder text = new StringBuilder();
+        if (stage.rushed() > 0) {
+            text.append(stage.rushed()).append(" of your ").append(stage.closedVisits()).append(" closed visits at ")
+                    .append(stage.stage()).append(" were rushed (shorter than the rushed band of the standard)");
+        }
+        if (stage.slow() > 0) {
+            text.append(text.isEmpty() ? "" : "; ").append(stage.slow()).append(" of your ")
+                    .append(stage.closedVisits()).append(" closed visits at ").append(stage.stage())
+                    .append(" were slow (longer than the slow band)");
+        }
+        text.append(stage.pattern() == RepPattern.NONE ? ". Not flagged as a pattern."
+                : stage.pattern() == RepPattern.SYSTEMATICALLY_RUSHED ? ". Flagged: systematically rushed."
+                        : ". Flagged: systematically slow.");
+        return text.toString();
+    }
+
+    private static Deal deal(OpenDeal deal, Human human, String asOf) {
+        String advice = deal.frozen()
+                ? "Frozen: move it on, or hand it to nurturing if the buyer has gone quiet."
+                : deal.secondsPastStandard() > 0
+                        ? "Past its standard: plan the next step this week."
+                        : "Within its standard: keep going.";
+        return new Deal(deal.opportunityId(), Links.opportunity(deal.opportunityId(), asOf), deal.stage(),
+                human.duration(deal.elapsedSeconds()), human.duration(deal.standardSeconds()),
+                deal.secondsPastStandard() > 0 ? human.duration(deal.secondsPastStandard()) : "–", deal.frozen(),
+                advice, "/ui/opportunities/" + Links.segment(deal.opportunityId()) + "/handoffs");
+    }
+}
