@@ -1,10 +1,12 @@
 package io.pipelinehealth.analytics;
 
+import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Instants;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -28,12 +30,17 @@ public class AnalyticsResource {
     static final String PERCENTILES = "Medians and percentiles are PostgreSQL percentile_cont (linear interpolation "
             + "between closest ranks), rounded to the millisecond; they may have up to 3 decimals.";
 
+    static final String ALPHA = "False discovery rate in (0, 1] that a pattern's Benjamini-Hochberg q-value must not "
+            + "exceed, default 0.05 (a 422 otherwise)";
+
     private final AnalyticsService analytics;
     private final Clock clock;
+    private final RepAccess repAccess;
 
-    AnalyticsResource(AnalyticsService analytics, Clock clock) {
+    AnalyticsResource(AnalyticsService analytics, Clock clock, RepAccess repAccess) {
         this.analytics = analytics;
         this.clock = clock;
+        this.repAccess = repAccess;
     }
 
     @GET
@@ -41,13 +48,17 @@ public class AnalyticsResource {
     @Operation(summary = "Deviation from the standard per rep and stage",
             description = "One row per (rep, stage) with a closed visit in [from, to) or an open visit at asOf; visits "
                     + "belong to the owner who entered the stage. Deviations are actual minus standard seconds, "
-                    + "skipped visits included at 0 s actual. " + PERCENTILES)
+                    + "skipped visits included at 0 s actual. Each row carries the evidence of DOMAIN rule 11: the "
+                    + "rep's rushed and slow shares with 95 % Wilson intervals, the rest of the team's shares at the "
+                    + "stage, one-sided Fisher exact p-values and their Benjamini-Hochberg q-values over every rep and "
+                    + "stage of the pipeline and window, whatever the filters. " + PERCENTILES)
     @APIResponse(responseCode = "200", description = "Rep rows, ordered by ownerId then stage order",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RepStageRow.class)),
                     @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
     @APIResponse(responseCode = "404", description = "Unknown pipeline")
+    @APIResponse(responseCode = "422", description = "alpha out of (0, 1]")
     public Response reps(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("ownerId") String ownerId, @QueryParam("stage") String stage,
             @QueryParam("from") @Parameter(description = "Closed visits that ended at or after this instant") String from,
@@ -55,12 +66,45 @@ public class AnalyticsResource {
             @QueryParam("asOf") @Parameter(description = "Default now") String asOf,
             @QueryParam("minVisits") @Parameter(description = "Closed visits needed for a pattern, default 5") String minVisits,
             @QueryParam("share") @Parameter(description = "Share in (0, 1] that makes a pattern, default 0.6") String share,
+            @QueryParam("alpha") @Parameter(description = ALPHA) String alpha,
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
             @Context HttpHeaders headers) {
         AnalyticsWindow window = AnalyticsWindow.of(from, to, asOf, clock);
-        PatternRule rule = PatternRule.of(minVisits, share);
+        PatternRule rule = PatternRule.of(minVisits, share, alpha);
         return CsvRows.respond(analytics.reps(pipelineId, new RepQueries.RepFilter(ownerId, stage), window, rule),
                 RepStageRow.class, format, headers, () -> analytics.timeBasis(pipelineId));
+    }
+
+    @GET
+    @Path("reps/{ownerId}/trend")
+    @RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
+    @Operation(summary = "A rep's weekly trend per stage",
+            description = "Per ISO week (Monday 00:00 in the pipeline calendar's zone, else UTC) and non-terminal "
+                    + "stage: the rep's closed visits that ended in the week within [from, to) and by asOf, their "
+                    + "median deviation, rushed (skipped included) and slow shares, and the median deviation of the "
+                    + "rest of the team in the same week. Every week of the window is listed; a week without a visit "
+                    + "has 0 visits and null figures. to defaults to asOf, from to 12 weeks before to; at most 104 "
+                    + "weeks. A rep key reads only its own trend. " + PERCENTILES)
+    @APIResponse(responseCode = "200", description = "Rows by stage order, then week",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TrendRow.class)),
+                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Missing pipelineId, an unknown stage or an invalid parameter")
+    @APIResponse(responseCode = "404", description = "Unknown pipeline")
+    @APIResponse(responseCode = "422", description = "A window longer than 104 weeks")
+    public Response trend(@PathParam("ownerId") String ownerId,
+            @QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
+            @QueryParam("stage") @Parameter(description = "One non-terminal stage; default every one") String stage,
+            @QueryParam("from") @Parameter(description = "Closed visits that ended at or after this instant; "
+                    + "default 12 weeks before to") String from,
+            @QueryParam("to") @Parameter(description = "Closed visits that ended before this instant; default asOf") String to,
+            @QueryParam("asOf") @Parameter(description = "Default now") String asOf,
+            @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
+            @Context HttpHeaders headers) {
+        repAccess.checkProfile(ownerId);
+        TrendWindow window = TrendWindow.of(from, to, asOf, clock);
+        return CsvRows.respond(analytics.trend(ownerId, pipelineId, stage, window), TrendRow.class, format, headers,
+                () -> analytics.timeBasis(pipelineId));
     }
 
     @GET

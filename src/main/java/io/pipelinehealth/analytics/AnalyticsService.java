@@ -2,8 +2,10 @@ package io.pipelinehealth.analytics;
 
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.common.Text;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
+import io.pipelinehealth.pipeline.StageKind;
 import io.pipelinehealth.worktime.TimeBasis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -23,16 +25,18 @@ public class AnalyticsService {
     private final StageQueries stages;
     private final StandardQueries standards;
     private final ProfileQueries profiles;
+    private final TrendQueries trends;
     private final Clock clock;
 
     AnalyticsService(TenantResolver tenants, PipelineService pipelines, RepQueries reps, StageQueries stages,
-            StandardQueries standards, ProfileQueries profiles, Clock clock) {
+            StandardQueries standards, ProfileQueries profiles, TrendQueries trends, Clock clock) {
         this.tenants = tenants;
         this.pipelines = pipelines;
         this.reps = reps;
         this.stages = stages;
         this.standards = standards;
         this.profiles = profiles;
+        this.trends = trends;
         this.clock = clock;
     }
 
@@ -59,6 +63,17 @@ public class AnalyticsService {
         List<OpenDeal> open = profiles.openDeals(tenant, pipeline, ownerId, window);
         return new RepProfile(ownerId, pipeline.id(), window.from(), window.to(), window.asOf(), rows, open,
                 open.stream().filter(OpenDeal::frozen).toList());
+    }
+
+    /** A rep's weekly trend at one stage, or at every stage that has a standard when {@code stage} is null. */
+    public List<TrendRow> trend(String ownerId, String pipelineId, String stage, TrendWindow window) {
+        Pipeline pipeline = pipeline(pipelineId);
+        if (stage != null && pipeline.stage(stage).filter(s -> s.kind() == StageKind.OPEN).isEmpty()) {
+            throw ApiException.badRequest("invalid-parameter", "Invalid query parameter",
+                    "stage must be a non-terminal stage of pipeline " + Text.quote(pipeline.id()) + ", not "
+                            + Text.quote(stage));
+        }
+        return trends.rows(tenants.currentTenant(), pipeline, ownerId, stage, window);
     }
 
     /** What the seconds of this pipeline's figures mean, for exports that carry it in a column. */

@@ -1,8 +1,12 @@
 package io.pipelinehealth.analytics;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 
-/** A rep's stage row next to the median deviation of all reps of the pipeline at that stage. */
+/**
+ * A rep's stage row next to the median deviation of all reps of the pipeline at that stage, with
+ * the evidence of rule 11 so the rep sees why they are, or are not, flagged.
+ */
 public record ProfileStage(
         String stage,
         long closedVisits,
@@ -16,11 +20,11 @@ public record ProfileStage(
         BigDecimal pipelineMedianDeviationSeconds,
         long openVisits,
         long frozen,
-        RepPattern pattern) {
+        @JsonUnwrapped Evidence evidence) {
 
     static ProfileStage of(RepStageRow row, BigDecimal pipelineMedian) {
         return new ProfileStage(row.stage(), row.closedVisits(), row.onTrack(), row.rushed(), row.slow(), row.skipped(),
                 row.medianDeviationSeconds(), row.meanDeviationSeconds(), row.p90DeviationSeconds(), pipelineMedian,
-                row.openVisits(), row.frozen(), row.pattern());
+                row.openVisits(), row.frozen(), row.evidence());
     }
 }

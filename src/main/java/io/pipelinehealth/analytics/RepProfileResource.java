@@ -34,18 +34,20 @@ public class RepProfileResource {
     @Path("{ownerId}/profile")
     @Operation(summary = "A rep's stage profile and deals",
             description = "The rep's stage rows (visits they entered, closed in [from, to), open at asOf) next to the "
-                    + "median deviation of all reps at that stage in the same window; the deals they own now that are "
+                    + "median deviation of all reps at that stage in the same window, with the evidence behind each pattern (DOMAIN rule 11); the deals they own now that are "
                     + "at a stage, ranked by seconds past the standard (then opportunityId); and the frozen ones among "
                     + "them. " + AnalyticsResource.PERCENTILES)
     @APIResponse(responseCode = "200", description = "The profile (empty lists when the rep has no visits)")
     @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
     @APIResponse(responseCode = "404", description = "Unknown pipeline")
+    @APIResponse(responseCode = "422", description = "alpha out of (0, 1]")
     public RepProfile profile(@PathParam("ownerId") String ownerId,
             @QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
-            @QueryParam("minVisits") String minVisits, @QueryParam("share") String share) {
+            @QueryParam("minVisits") String minVisits, @QueryParam("share") String share,
+            @QueryParam("alpha") @Parameter(description = AnalyticsResource.ALPHA) String alpha) {
         reps.checkProfile(ownerId);
         return analytics.profile(ownerId, pipelineId, AnalyticsWindow.of(from, to, asOf, clock),
-                PatternRule.of(minVisits, share));
+                PatternRule.of(minVisits, share, alpha));
     }
 }

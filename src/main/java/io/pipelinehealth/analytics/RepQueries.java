@@ -66,17 +66,24 @@ public class RepQueries {
                    trim_scale(round(c.median::numeric, 3)) as median,
                    trim_scale(round(c.mean, 3)) as mean,
                    trim_scale(round(c.p90::numeric, 3)) as p90,
-                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen,
-                   case when c.n >= :minVisits and c.rushed + c.skipped >= :share::numeric * c.n
-                            then 'SYSTEMATICALLY_RUSHED'
-                        when c.n >= :minVisits and c.slow >= :share::numeric * c.n
-                            then 'SYSTEMATICALLY_SLOW'
-                        else 'NONE' end as pattern
+                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen
             from closed_rows c
             full join open_rows o using (owner_id, stage)
             left join %s on s.key = stage
             order by owner_id, s.ord, stage
             """.formatted(OpenVisits.SQL, StageRelation.SQL);
+
+    /**
+     * Rule 11's family: every rep's closed visits per stage in the window, whatever the rows asked
+     * for. Read only when the rows are filtered; unfiltered rows already hold every cell.
+     */
+    private static final String FAMILY = CLOSED + """
+            select owner_id, stage, count(*) as n,
+                   count(*) filter (where closed_status in ('RUSHED', 'SKIPPED')) as rushed,
+                   count(*) filter (where closed_status = 'SLOW') as slow
+            from closed
+            group by owner_id, stage
+            """;
 
     /** The median deviation of all reps per stage, for the rep profile. */
     private static final String STAGE_MEDIANS = CLOSED + """
@@ -93,25 +100,44 @@ public class RepQueries {
 
     public List<RepStageRow> rows(String tenant, Pipeline pipeline, RepFilter filter, AnalyticsWindow window,
             PatternRule rule) {
-        NamedSql sql = StageRelation.bind(visits(new NamedSql(ClosedActual.in(REP_ROWS, pipeline)), tenant, pipeline.id(), filter, window), pipeline)
-                .set("asOfSeconds", window.asOfSeconds())
-                .set("minVisits", rule.minVisits())
-                .set("share", rule.share());
-        List<RepStageRow> rows = new ArrayList<>();
-        try (SerialSession.Session session = sessions.open();
-                PreparedStatement query = sql.prepare(session.connection());
-                ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                rows.add(new RepStageRow(result.getString("owner_id"), pipeline.id(), result.getString("stage"),
-                        result.getLong("closed_visits"), result.getLong("on_track"), result.getLong("rushed"),
-                        result.getLong("slow"), result.getLong("skipped"), result.getBigDecimal("median"),
-                        result.getBigDecimal("mean"), result.getBigDecimal("p90"), result.getLong("open_visits"),
-                        result.getLong("frozen"), RepPattern.valueOf(result.getString("pattern"))));
+        NamedSql sql = StageRelation.bind(visits(new NamedSql(ClosedActual.in(REP_ROWS, pipeline)), tenant, pipeline.id(),
+                filter, window), pipeline).set("asOfSeconds", window.asOfSeconds());
+        List<RepStageRow.Figures> figures = new ArrayList<>();
+        List<StageCount> family = new ArrayList<>();
+        try (SerialSession.Session session = sessions.open()) {
+            try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    figures.add(new RepStageRow.Figures(result.getString("owner_id"), pipeline.id(),
+                            result.getString("stage"), result.getLong("closed_visits"), result.getLong("on_track"),
+                            result.getLong("rushed"), result.getLong("slow"), result.getLong("skipped"),
+                            result.getBigDecimal("median"), result.getBigDecimal("mean"), result.getBigDecimal("p90"),
+                            result.getLong("open_visits"), result.getLong("frozen")));
+                }
+            }
+            if (filter.isEmpty()) {
+                figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count).forEach(family::add);
+            } else {
+                family.addAll(family(session, tenant, pipeline, window));
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        return rows;
+        PatternEvidence evidence = PatternEvidence.of(family, rule);
+        return figures.stream().map(row -> row.with(evidence.of(row.ownerId(), row.stage()))).toList();
+    }
+
+    private static List<StageCount> family(SerialSession.Session session, String tenant, Pipeline pipeline,
+            AnalyticsWindow window) throws SQLException {
+        NamedSql sql = visits(new NamedSql(ClosedActual.in(FAMILY, pipeline)), tenant, pipeline.id(),
+                new RepFilter(null, null), window);
+        List<StageCount> family = new ArrayList<>();
+        try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                family.add(new StageCount(result.getString("owner_id"), result.getString("stage"), result.getLong("n"),
+                        result.getLong("rushed"), result.getLong("slow")));
+            }
+        }
+        return family;
     }
 
     /** Median deviation of all reps by stage, over the closed visits of the window. */
@@ -140,5 +166,9 @@ public class RepQueries {
 
     /** Optional narrowing of the rep rows to one owner and/or one stage. */
     public record RepFilter(String ownerId, String stage) {
+
+        boolean isEmpty() {
+            return ownerId == null && stage == null;
+        }
     }
 }

@@ -39,9 +39,13 @@ class AnalyticsFormatTest {
 
         List<String> reps = csv("/api/v1/analytics/reps", p, false, "asOf", day(2)).lines().toList();
         assertEquals("ownerId,pipelineId,stage,closedVisits,onTrack,rushed,slow,skipped,medianDeviationSeconds,"
-                + "meanDeviationSeconds,p90DeviationSeconds,openVisits,frozen,pattern,timeBasis", reps.get(0));
-        assertEquals(List.of("ana," + p + ",qualify,1,0,1,0,0,-345600,-345600,-345600,1,0,NONE,CALENDAR",
-                "ana," + p + ",discover,0,0,0,0,0,,,,1,0,NONE,CALENDAR"), reps.subList(1, reps.size()));
+                + "meanDeviationSeconds,p90DeviationSeconds,openVisits,frozen,pattern,rushedShare,rushedShareLow,"
+                + "rushedShareHigh,slowShare,slowShareLow,slowShareHigh,teamRushedShare,teamSlowShare,rushedP,slowP,"
+                + "rushedQ,slowQ,timeBasis", reps.get(0));
+        // 1 of 1 rushed: Wilson 0.2065-1; no other rep, so no team share, p or q (empty cells)
+        assertEquals(List.of("ana," + p + ",qualify,1,0,1,0,0,-345600,-345600,-345600,1,0,NONE,"
+                + "1.0,0.2065493143772374,1.0,0.0,0.0,0.7934506856227627,,,,,,,CALENDAR",
+                "ana," + p + ",discover,0,0,0,0,0,,,,1,0,NONE,,,,,,,,,,,,,CALENDAR"), reps.subList(1, reps.size()));
 
         List<String> stages = csv("/api/v1/analytics/stages", p, true, "asOf", day(2)).lines().toList();
         assertEquals("stage,standardSeconds,closedVisits,medianActualSeconds,p75ActualSeconds,p90ActualSeconds,"

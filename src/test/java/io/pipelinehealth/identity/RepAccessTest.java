@@ -46,6 +46,9 @@ class RepAccessTest {
         as(admin).get("/api/v1/frozen").then().body("items.opportunityId", equalTo(List.of("bobs", "mine", "was-mine")));
         as(ana).get("/api/v1/reps/ana/profile?pipelineId=std").then().statusCode(200);
         as(ana).get("/api/v1/reps/bob/profile?pipelineId=std").then().statusCode(403);
+        as(ana).get("/api/v1/analytics/reps/ana/trend?pipelineId=std").then().statusCode(200);
+        as(ana).get("/api/v1/analytics/reps/bob/trend?pipelineId=std").then().statusCode(403)
+                .contentType("application/problem+json");
         for (String team : List.of("reps", "stages", "standards")) {
             as(ana).get("/api/v1/analytics/" + team + "?pipelineId=std").then().statusCode(403);
         }

@@ -74,6 +74,7 @@ class RoleMatrixTest {
                 new Family("GET handoffs", r -> r.get("/api/v1/handoffs")),
                 new Family("GET analytics", r -> r.get("/api/v1/analytics/stages?pipelineId=std")),
                 new Family("GET own profile", r -> r.get("/api/v1/reps/ana/profile?pipelineId=std")),
+                new Family("GET own trend", r -> r.get("/api/v1/analytics/reps/ana/trend?pipelineId=std")),
                 new Family("GET webhooks", r -> r.get("/api/v1/webhooks")),
                 new Family("POST webhook", r -> r.contentType(ContentType.JSON)
                         .body(Map.of("url", "https://example.com/h", "events", List.of("opportunity.frozen")))
@@ -101,6 +102,7 @@ class RoleMatrixTest {
         expected.put("GET handoffs", List.of(OK, OK, "403", OK, "403", "403"));
         expected.put("GET analytics", List.of(OK, OK, "403", OK, "403", "403"));
         expected.put("GET own profile", List.of(OK, OK, "403", OK, "403", OK));
+        expected.put("GET own trend", List.of(OK, OK, "403", OK, "403", OK));
         expected.put("GET webhooks", List.of(OK, OK, "403", OK, "403", "403"));
         expected.put("POST webhook", List.of(OK, OK, "403", "403", "403", "403"));
         // connectors hold CRM credentials: admin only
