@@ -5,6 +5,7 @@ import io.pipelinehealth.analytics.AnalyticsWindow;
 import io.pipelinehealth.analytics.PatternRule;
 import io.pipelinehealth.analytics.RepQueries;
 import io.pipelinehealth.analytics.StageAnalyticsRow;
+import io.pipelinehealth.analytics.TrendWindow;
 import io.pipelinehealth.common.Instants;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
@@ -99,7 +100,7 @@ public class PagesResource {
             Pipeline pipeline = pipelines.require(id);
             PipelineModel model = PipelineModel.of(pipeline, analytics.timeBasis(id), asOf, window.asOf(),
                     analytics.stages(id, window),
-                    analytics.reps(id, new RepQueries.RepFilter(null, null), window, PatternRule.of(null, null)),
+                    analytics.reps(id, new RepQueries.RepFilter(null, null), window, PatternRule.of(null, null, null)),
                     analytics.standards(id, null, window.asOf()));
             return Views.pipeline(Chrome.of("Pipeline " + model.name(), viewer), model);
         });
@@ -186,8 +187,9 @@ public class PagesResource {
                 chosen = all.get(0).id();
             }
             Pipeline pipeline = pipelines.require(chosen);
-            RepModel model = RepModel.of(analytics.profile(ownerId, chosen, window, PatternRule.of(null, null)),
-                    pipeline, Human.basis(analytics.timeBasis(chosen)), asOf, viewer.mayHandOff());
+            RepModel model = RepModel.of(analytics.profile(ownerId, chosen, window, PatternRule.of(null, null, null)),
+                    analytics.trend(ownerId, chosen, null, TrendWindow.of(null, null, asOf, clock)), pipeline,
+                    Human.basis(analytics.timeBasis(chosen)), asOf, viewer.mayHandOff());
             return Views.rep(Chrome.of("Rep " + ownerId, viewer), model);
         });
     }

@@ -1,6 +1,5 @@
 package io.pipelinehealth.ui;
 
-import io.pipelinehealth.analytics.RepPattern;
 import io.pipelinehealth.analytics.RepStageRow;
 import io.pipelinehealth.analytics.StageAnalyticsRow;
 import io.pipelinehealth.analytics.StandardRow;
@@ -101,11 +100,9 @@ public record PipelineModel(String id, String name, String asOf, String basis, S
             return new HeatCell(stage, "no closed visits", 0, "none", "", "", "");
         }
         Long standard = pipeline.stage(stage).map(Stage::standardSeconds).orElse(null);
-        String flag = row.pattern() == RepPattern.SYSTEMATICALLY_RUSHED ? "rushed"
-                : row.pattern() == RepPattern.SYSTEMATICALLY_SLOW ? "slow" : "";
-        String shape = flag.equals("rushed") ? "▼" : flag.equals("slow") ? "▲" : "";
-        String evidence = row.rushed() + " of " + row.closedVisits() + " rushed, " + row.slow() + " of "
-                + row.closedVisits() + " slow";
+        String flag = EvidenceText.flag(row.evidence());
+        String shape = EvidenceText.shape(flag);
+        String evidence = EvidenceText.cell(row.evidence());
         return new HeatCell(stage, human.deviation(row.medianDeviationSeconds()), row.closedVisits(),
                 tone(row.medianDeviationSeconds(), standard), flag, shape, evidence);
     }

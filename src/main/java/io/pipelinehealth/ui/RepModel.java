@@ -1,9 +1,12 @@
 package io.pipelinehealth.ui;
 
+import io.pipelinehealth.analytics.Evidence;
 import io.pipelinehealth.analytics.OpenDeal;
+import io.pipelinehealth.analytics.PatternRule;
 import io.pipelinehealth.analytics.ProfileStage;
 import io.pipelinehealth.analytics.RepPattern;
 import io.pipelinehealth.analytics.RepProfile;
+import io.pipelinehealth.analytics.TrendRow;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.Stage;
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import java.util.List;
  */
 public record RepModel(String ownerId, String pipelineName, String pipelineId, String asOf, String basis,
         List<Choice> choices, List<Line> stages, int profileHeight, List<Deal> deals, List<String> patterns,
-        boolean mayHandOff, String back) {
+        List<TrendChart> trend, boolean mayHandOff, String back) {
 
     public record Choice(String name, String link) {
     }
@@ -40,48 +43,64 @@ public record RepModel(String ownerId, String pipelineName, String pipelineId, S
 
     /** The page before a pipeline is chosen. */
     static RepModel choose(String ownerId, List<Choice> choices) {
-        return new RepModel(ownerId, null, null, null, null, choices, List.of(), 0, List.of(), List.of(), false, null);
+        return new RepModel(ownerId, null, null, null, null, choices, List.of(), 0, List.of(), List.of(), List.of(),
+                false, null);
     }
 
-    static RepModel of(RepProfile profile, Pipeline pipeline, String basis, String asOfParam, boolean mayHandOff) {
+    static RepModel of(RepProfile profile, List<TrendRow> trend, Pipeline pipeline, String basis, String asOfParam,
+            boolean mayHandOff) {
         Human human = new Human(pipeline.calendar());
         List<Line> lines = new ArrayList<>();
         List<String> patterns = new ArrayList<>();
         for (ProfileStage stage : profile.stages()) {
             Long standard = pipeline.stage(stage.stage()).map(Stage::standardSeconds).orElse(null);
-            String flag = stage.pattern() == RepPattern.SYSTEMATICALLY_RUSHED ? "rushed"
-                    : stage.pattern() == RepPattern.SYSTEMATICALLY_SLOW ? "slow" : "";
+            String flag = EvidenceText.flag(stage.evidence());
             lines.add(new Line(stage.stage(), stage.closedVisits(), human.deviation(stage.medianDeviationSeconds()),
                     human.deviation(stage.pipelineMedianDeviationSeconds()),
                     Diverging.of(stage.medianDeviationSeconds(), standard),
                     Diverging.of(stage.pipelineMedianDeviationSeconds(), standard), flag,
-                    flag.equals("rushed") ? "▼" : flag.equals("slow") ? "▲" : "", lines.size() * ROW + 30));
-            if (stage.closedVisits() > 0 && (stage.rushed() > 0 || stage.slow() > 0)) {
+                    EvidenceText.shape(flag), lines.size() * ROW + 30));
+            if (stage.closedVisits() > 0) {
                 patterns.add(sentence(stage));
             }
         }
         List<Deal> deals = profile.openDeals().stream().map(deal -> deal(deal, human, asOfParam)).toList();
         return new RepModel(profile.ownerId(), pipeline.name() == null ? pipeline.id() : pipeline.name(),
                 pipeline.id(), human.instant(profile.asOf()), basis, List.of(), lines, lines.size() * ROW + 40,
-                deals, patterns, mayHandOff, Links.rep(profile.ownerId(), pipeline.id(), asOfParam));
+                deals, patterns, TrendChart.of(trend, pipeline, human), mayHandOff, Links.rep(profile.ownerId(), pipeline.id(), asOfParam));
     }
 
-    /** "7 of your 8 visits at qualify were shorter than the rushed band…", flagged or not. */
+    /**
+     * Rule 11 in plain words: "7 of your 8 closed visits at qualify were rushed or skipped; the rest of
+     * the team: 20 % of theirs. Flagged: systematically rushed (…)", and why a stage is not flagged.
+     */
     static String sentence(ProfileStage stage) {
-        StringBuilder text = new StringBuilder();
-        if (stage.rushed() > 0) {
-            text.append(stage.rushed()).append(" of your ").append(stage.closedVisits()).append(" closed visits at ")
-                    .append(stage.stage()).append(" were rushed (shorter than the rushed band of the standard)");
+        Evidence evidence = stage.evidence();
+        long rushed = stage.rushed() + stage.skipped();
+        String text = rushed + " of your " + stage.closedVisits() + " closed visits at " + stage.stage()
+                + " were rushed or skipped and " + stage.slow() + " were slow; the rest of the team: "
+                + (evidence.teamRushedShare() == null ? "no visits to compare with"
+                        : EvidenceText.percent(evidence.teamRushedShare()) + " rushed or skipped and "
+                                + EvidenceText.percent(evidence.teamSlowShare()) + " slow") + ". ";
+        return text + verdict(stage, evidence);
+    }
+
+    private static String verdict(ProfileStage stage, Evidence evidence) {
+        if (evidence.pattern() == RepPattern.SYSTEMATICALLY_RUSHED) {
+            return "Flagged: systematically rushed (q " + EvidenceText.q(evidence.rushedQ())
+                    + ": very unlikely to be chance).";
         }
-        if (stage.slow() > 0) {
-            text.append(text.isEmpty() ? "" : "; ").append(stage.slow()).append(" of your ")
-                    .append(stage.closedVisits()).append(" closed visits at ").append(stage.stage())
-                    .append(" were slow (longer than the slow band)");
+        if (evidence.pattern() == RepPattern.SYSTEMATICALLY_SLOW) {
+            return "Flagged: systematically slow (q " + EvidenceText.q(evidence.slowQ())
+                    + ": very unlikely to be chance).";
         }
-        text.append(stage.pattern() == RepPattern.NONE ? ". Not flagged as a pattern."
-                : stage.pattern() == RepPattern.SYSTEMATICALLY_RUSHED ? ". Flagged: systematically rushed."
-                        : ". Flagged: systematically slow.");
-        return text.toString();
+        if (stage.closedVisits() < PatternRule.DEFAULT_MIN_VISITS) {
+            return "Not flagged: fewer than " + PatternRule.DEFAULT_MIN_VISITS + " visits are too few to judge.";
+        }
+        if (evidence.teamRushedShare() == null) {
+            return "Not flagged: there is no team to compare with.";
+        }
+        return "Not flagged: the difference from the team is small or could be chance.";
     }
 
     private static Deal deal(OpenDeal deal, Human human, String asOf) {

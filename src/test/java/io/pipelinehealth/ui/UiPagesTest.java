@@ -145,6 +145,33 @@ class UiPagesTest {
                         not(containsString("bobs")));
     }
 
+    /** DOMAIN rule 11's worked example: ana rushed 7 of 8 visits at qualify, the team 4 of 20. */
+    @Test
+    void theEvidenceAndTheTrendInWords() {
+        java.time.Instant start = java.time.Instant.now().minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            String seller = i < 8 ? "ana" : "bob";
+            boolean rushed = i < 7 || (i >= 8 && i < 12);
+            java.time.Instant entered = start.plus(Duration.ofHours(i));
+            events.addAll(history("ev-" + i, "std", seller, "qualify", entered.toString(), "discover",
+                    entered.plus(Duration.ofDays(rushed ? 1 : 5)).toString()));
+        }
+        String tenantAdmin = Keys.tenant(unique("rule11"));
+        as(tenantAdmin).contentType(ContentType.JSON).body(standardPipeline(List.of())).put("/api/v1/pipelines/std")
+                .then().statusCode(201);
+        as(tenantAdmin).contentType(ContentType.JSON).body(events).post("/api/v1/transitions").then().statusCode(200);
+        String session = signIn(tenantAdmin, "/ui/");
+        browser(session).get("/ui/pipelines/std").then().statusCode(200)
+                .body(containsString("▼ rushed"), containsString("rushed 88 % (95 % CI 53–98 %), team 20 %, q 0.0"));
+        String rep = signIn(Keys.create(tenantAdmin, "Ana", List.of("rep"), "ana"), "/ui/reps/ana");
+        browser(rep).get("/ui/reps/ana").then().statusCode(200)
+                .body(containsString("7 of your 8 closed visits at qualify were rushed or skipped and 0 were slow; "
+                        + "the rest of the team: 20 % rushed or skipped and 0 % slow. Flagged: systematically rushed (q 0.0"),
+                        containsString("Your weekly trend"), containsString("Weekly figures at qualify"),
+                        containsString("class=\"mark-mine\""), containsString("class=\"mark-team\""));
+    }
+
     @Test
     void securityHeadersOnEveryResponse() {
         String session = signIn(admin, "/ui/");
