@@ -15,7 +15,7 @@ import { join } from 'node:path';
 const BASE = process.env.BASE ?? 'http://localhost:8080';
 const ADMIN_KEY = process.env.ADMIN_KEY;
 if (!ADMIN_KEY) {
-  console.error('pages.mjs: set ADMIN_KEY to an admin key of the service at ' + BASE);
+  console.error('set ADMIN_KEY to an admin key of the service at ' + BASE);
   process.exit(2);
 }
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -207,7 +207,10 @@ async function main() {
   console.log('browser tests: all passed');
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Run as a script (not when screenshots.mjs imports launch from here).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record RepModel(String ownerId, String pipelineName, String pipelineId, String asOf, String basis,
         List<Choice> choices, List<Line> stages, int profileHeight, List<Deal> deals, List<String> patterns,
-        List<TrendChart> trend, boolean mayHandOff, String back) {
+        List<TrendChart> trend, int moreDeals, boolean mayHandOff, String back) {
 
     public record Choice(String name, String link) {
     }
@@ -40,11 +40,13 @@ public record RepModel(String ownerId, String pipelineName, String pipelineId, S
     }
 
     static final int ROW = 40;
+    /** The page lists this many open deals, most past their standard first; the rest are counted. */
+    static final int MAX_DEALS = 50;
 
     /** The page before a pipeline is chosen. */
     static RepModel choose(String ownerId, List<Choice> choices) {
         return new RepModel(ownerId, null, null, null, null, choices, List.of(), 0, List.of(), List.of(), List.of(),
-                false, null);
+                0, false, null);
     }
 
     static RepModel of(RepProfile profile, List<TrendRow> trend, Pipeline pipeline, String basis, String asOfParam,
@@ -64,10 +66,12 @@ public record RepModel(String ownerId, String pipelineName, String pipelineId, S
                 patterns.add(sentence(stage));
             }
         }
-        List<Deal> deals = profile.openDeals().stream().map(deal -> deal(deal, human, asOfParam)).toList();
+        List<Deal> deals = profile.openDeals().stream().limit(MAX_DEALS).map(deal -> deal(deal, human, asOfParam))
+                .toList();
         return new RepModel(profile.ownerId(), pipeline.name() == null ? pipeline.id() : pipeline.name(),
                 pipeline.id(), human.instant(profile.asOf()), basis, List.of(), lines, lines.size() * ROW + 40,
-                deals, patterns, TrendChart.of(trend, pipeline, human), mayHandOff, Links.rep(profile.ownerId(), pipeline.id(), asOfParam));
+                deals, patterns, TrendChart.of(trend, pipeline, human),
+                profile.openDeals().size() - deals.size(), mayHandOff, Links.rep(profile.ownerId(), pipeline.id(), asOfParam));
     }
 
     /**

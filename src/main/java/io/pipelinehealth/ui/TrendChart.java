@@ -28,6 +28,11 @@ public record TrendChart(String stage, String points, String teamPoints, List<Ma
         }
     }
 
+    /** No week of the window has a closed visit, the rep's or the team's: nothing to draw. */
+    public boolean empty() {
+        return marks.isEmpty() && teamMarks.isEmpty();
+    }
+
     public record Week(String week, long visits, String median, String team, String rushed, String slow) {
     }
 
