@@ -31,6 +31,7 @@ const OPS = {
   'GET::/api/v1/webhooks/{id}/deliveries': { path: { id: '{{webhookId}}' }, query: { limit: '2' } },
   'GET::/api/v1/analytics/reps': { query: { pipelineId: 'std', from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z' } },
   'GET::/api/v1/reps/{ownerId}/profile': { path: { ownerId: 'ana' }, query: { pipelineId: 'std' } },
+  'GET::/api/v1/analytics/reps/{ownerId}/trend': { path: { ownerId: 'ana' }, query: { pipelineId: 'std', stage: 'qualify' } },
   'GET::/api/v1/analytics/stages': { query: { pipelineId: 'std' } },
   'GET::/api/v1/analytics/standards': { query: { pipelineId: 'std' } },
   'GET::/api/v1/tenants': { query: { limit: '2' } },
@@ -134,7 +135,7 @@ function queryVariations(op) {
   if (hasParam(op, 'limit')) {
     for (const [label, value] of Object.entries(LIMITS)) variation(`query limit ${label}`, op, q('limit', value));
   }
-  for (const name of ['minVisits', 'share']) {
+  for (const name of ['minVisits', 'share', 'alpha']) {
     if (!hasParam(op, name)) continue;
     for (const value of ['0', '-1', '1e309', 'NaN', 'abc', '99999999999999999999']) variation(`query ${name} ${value}`, op, q(name, value));
   }

@@ -3,7 +3,7 @@ package io.pipelinehealth.analytics;
 import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.pipelinehealth.common.Instants;
+import io.pipelinehealth.common.Csv;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.pipelinehealth.worktime.TimeBasis;
+import java.util.List;
+import java.util.function.Supplier;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Rep, stage and standards analytics of one pipeline: JSON arrays, or CSV with the same columns. */
 @RolesAllowed({ Roles.ADMIN, Roles.READ })
 @Path("/api/v1/analytics")
-@Produces({ MediaType.APPLICATION_JSON, CsvRows.TEXT_CSV })
+@Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
 public class AnalyticsResource {
 
     static final String PERCENTILES = "Medians and percentiles are PostgreSQL percentile_cont (linear interpolation "
@@ -55,7 +58,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "Rep rows, ordered by ownerId then stage order",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RepStageRow.class)),
-                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
     @APIResponse(responseCode = "404", description = "Unknown pipeline")
     @APIResponse(responseCode = "422", description = "alpha out of (0, 1]")
@@ -71,7 +74,7 @@ public class AnalyticsResource {
             @Context HttpHeaders headers) {
         AnalyticsWindow window = AnalyticsWindow.of(from, to, asOf, clock);
         PatternRule rule = PatternRule.of(minVisits, share, alpha);
-        return CsvRows.respond(analytics.reps(pipelineId, new RepQueries.RepFilter(ownerId, stage), window, rule),
+        return respond(analytics.reps(pipelineId, new RepQueries.RepFilter(ownerId, stage), window, rule),
                 RepStageRow.class, format, headers, () -> analytics.timeBasis(pipelineId));
     }
 
@@ -88,7 +91,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "Rows by stage order, then week",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TrendRow.class)),
-                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Missing pipelineId, an unknown stage or an invalid parameter")
     @APIResponse(responseCode = "404", description = "Unknown pipeline")
     @APIResponse(responseCode = "422", description = "A window longer than 104 weeks")
@@ -103,7 +106,7 @@ public class AnalyticsResource {
             @Context HttpHeaders headers) {
         repAccess.checkProfile(ownerId);
         TrendWindow window = TrendWindow.of(from, to, asOf, clock);
-        return CsvRows.respond(analytics.trend(ownerId, pipelineId, stage, window), TrendRow.class, format, headers,
+        return respond(analytics.trend(ownerId, pipelineId, stage, window), TrendRow.class, format, headers,
                 () -> analytics.timeBasis(pipelineId));
     }
 
@@ -116,14 +119,14 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "One row per non-terminal stage in pipeline order",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = StageAnalyticsRow.class)),
-                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
     @APIResponse(responseCode = "404", description = "Unknown pipeline")
     public Response stages(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
             @Context HttpHeaders headers) {
-        return CsvRows.respond(analytics.stages(pipelineId, AnalyticsWindow.of(from, to, asOf, clock)), StageAnalyticsRow.class,
+        return respond(analytics.stages(pipelineId, AnalyticsWindow.of(from, to, asOf, clock)), StageAnalyticsRow.class,
                 format, headers, () -> analytics.timeBasis(pipelineId));
     }
 
@@ -136,7 +139,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "One row per non-terminal stage in pipeline order",
             content = { @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = StandardRow.class)),
-                    @Content(mediaType = CsvRows.TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
     @APIResponse(responseCode = "404", description = "Unknown pipeline")
     public Response standards(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
@@ -144,7 +147,16 @@ public class AnalyticsResource {
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
             @Context HttpHeaders headers) {
         AnalyticsWindow window = AnalyticsWindow.of(from, to, null, clock);
-        return CsvRows.respond(analytics.standards(pipelineId, window.from(), window.to()), StandardRow.class, format,
+        return respond(analytics.standards(pipelineId, window.from(), window.to()), StandardRow.class, format,
                 headers, () -> analytics.timeBasis(pipelineId));
+    }
+
+    /** JSON, or CSV with the rows' fields as columns and the pipeline's time basis last (issue 12). */
+    private static <T> Response respond(List<T> rows, Class<T> type, String format, HttpHeaders headers,
+            Supplier<TimeBasis> basis) {
+        if (!Csv.wanted(format, headers)) {
+            return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Csv.ok(Csv.records(rows, type, "timeBasis", basis.get().cell())).build();
     }
 }

@@ -3,6 +3,7 @@ package io.pipelinehealth.analytics;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.visit.OwnerAtAsOf;
 import io.pipelinehealth.common.CodePointOrder;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.worktime.OpenVisitTime;
@@ -27,12 +28,7 @@ public class ProfileQueries {
     private static final String OPEN_DEALS = """
             with open_visits as (
                 select v.opportunity_id, v.stage, v.entered_at, v.entered_s, v.standard_s, v.frozen_after_s,
-                       case when v.last_event_at <= :asOf then v.current_owner
-                            else coalesce((select e.owner_id from transition_event e
-                                           where e.tenant_id = v.tenant_id and e.opportunity_id = v.opportunity_id
-                                             and e.occurred_at >= v.entered_at and e.occurred_at <= :asOf
-                                           order by e.occurred_at desc, e.event_id desc limit 1), v.owner_id)
-                       end as owner
+                       %s as owner
                 from visit v
                 where v.tenant_id = :tenant and v.pipeline_id = :pipeline and v.kind = 'VISIT'
                   and v.entered_at <= :asOf and (v.left_at is null or v.left_at > :asOf)
@@ -42,7 +38,7 @@ public class ProfileQueries {
             from open_visits
             where owner = :owner
             order by past desc, opportunity_id
-            """;
+            """.formatted(OwnerAtAsOf.SQL);
 
     private final AgroalDataSource dataSource;
 

@@ -62,7 +62,7 @@ public class BodyLimit {
                 transitionBodies.handle(context);
             } else if (request.method() == HttpMethod.POST && path.startsWith("/api/v1/inbound/")) {
                 boolean csv = String.valueOf(request.getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT)
-                        .startsWith("text/csv");
+                        .startsWith(Csv.MEDIA_TYPE);
                 context.put(LIMIT_KEY, csv ? transitions : INBOUND_WEBHOOK_LIMIT);
                 (csv ? transitionBodies : webhookBodies).handle(context);
             } else if (request.method() == HttpMethod.PUT && path.startsWith("/api/v1/pipelines/")) {

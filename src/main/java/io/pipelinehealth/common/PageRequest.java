@@ -36,13 +36,6 @@ public class PageRequest {
     @Context
     UriInfo uri;
 
-    /** The first page of a list read from code rather than from a request (background work, tests). */
-    public static PageRequest firstPage(int limit) {
-        PageRequest request = new PageRequest();
-        request.limit = Integer.toString(limit);
-        return request;
-    }
-
     public int limit() {
         if (limit == null || limit.isEmpty()) {
             return DEFAULT_LIMIT;

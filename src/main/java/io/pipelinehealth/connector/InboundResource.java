@@ -1,5 +1,6 @@
 package io.pipelinehealth.connector;
 
+import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -33,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InboundResource {
 
     static final String PATH = "/api/v1/inbound";
-    static final String CSV = "text/csv";
-
     private final InboundService inbound;
     private final PublicUrl publicUrl;
 
@@ -65,8 +64,8 @@ public class InboundResource {
 
     @POST
     @Path("{connectorId}")
-    @Consumes(CSV)
-    @Operation(summary = "Upload a Salesforce OpportunityHistory export", description = "Data Loader or Bulk API CSV, any number of rows, stored in atomic batches of at most 10,000; needs a key with role ingest.")
+    @Consumes(Csv.MEDIA_TYPE)
+    @Operation(summary = "Upload a Salesforce OpportunityHistory export", description = "Data Loader or Bulk API Csv.MEDIA_TYPE, any number of rows, stored in atomic batches of at most 10,000; needs a key with role ingest.")
     @APIResponse(responseCode = "200", description = "Received; what was stored, ignored and refused (by line)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboundResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed CSV or missing columns", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,7 +73,7 @@ public class InboundResource {
     @APIResponse(responseCode = "413", description = "Body over this endpoint's limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Unsupported content type for this connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A mapped event is not a valid transition; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public InboundResult export(@PathParam("connectorId") String connectorId, InputStream body) {
         return inbound.export(connectorId, body);
     }

@@ -1,8 +1,6 @@
 package io.pipelinehealth.frozen;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.CsvCells;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.TreeSet;
  */
 public final class FrozenCsv {
 
-    private static final CsvMapper CSV = CsvCells.mapper();
     private static final List<String> FIELDS = List.of("opportunityId", "pipelineId", "stage", "ownerId", "enteredAt",
             "elapsedSeconds", "frozenAfterSeconds", "overdueSeconds", "timeBasis", "amount", "currency");
 
@@ -25,9 +22,8 @@ public final class FrozenCsv {
     public static String write(List<FrozenItem> items) {
         TreeSet<String> keys = new TreeSet<>();
         items.forEach(item -> keys.addAll(item.attributes().keySet()));
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        FIELDS.forEach(schema::addColumn);
-        keys.forEach(key -> schema.addColumn("attr." + key));
+        List<String> columns = new ArrayList<>(FIELDS);
+        keys.forEach(key -> columns.add("attr." + key));
         List<List<Object>> rows = new ArrayList<>();
         for (FrozenItem item : items) {
             List<Object> row = new ArrayList<>(List.of(item.opportunityId(), item.pipelineId(), item.stage(),
@@ -37,10 +33,6 @@ public final class FrozenCsv {
             keys.forEach(key -> row.add(item.attributes().getOrDefault(key, "")));
             rows.add(row);
         }
-        try {
-            return CSV.writer(schema.build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Csv.table(columns, rows);
     }
 }

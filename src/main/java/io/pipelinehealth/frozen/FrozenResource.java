@@ -9,16 +9,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.pipelinehealth.common.ApiException;
+import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Instants;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -28,8 +29,6 @@ import java.time.Clock;
 @Path("/api/v1/frozen")
 @Tag(name = "Frozen deals")
 public class FrozenResource {
-
-    static final String CSV = "text/csv";
 
     private final FrozenService frozen;
     private final Clock clock;
@@ -42,35 +41,24 @@ public class FrozenResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Frozen deals, most overdue first", description = "Open deals whose current visit is past frozenAfter as of asOf; ownerId is the current owner. JSON, or CSV with Accept: text/csv or format=csv (next cursor in the X-Next-Cursor header).")
-    @APIResponse(responseCode = "200", description = "A page of frozen deals", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FrozenPage.class)), @Content(mediaType = CSV)})
+    @APIResponse(responseCode = "200", description = "A page of frozen deals", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FrozenPage.class)), @Content(mediaType = Csv.MEDIA_TYPE)})
     @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown pipelineId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("pipelineId") String pipelineId, @QueryParam("ownerId") String ownerId,
             @QueryParam("stage") String stage, @QueryParam("asOf") String asOf, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept, @BeanParam PageRequest request) {
-        boolean csv = csv(format, accept);
+            @Context HttpHeaders headers, @BeanParam PageRequest request) {
+        boolean csv = Csv.wanted(format, headers);
         Page<FrozenItem> page = frozen.list(pipelineId, reps.ownerFilter(ownerId), stage, Instants.asOf(asOf, clock),
                 request);
         if (!csv) {
             return Response.ok(page, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        Response.ResponseBuilder response = Response.ok(FrozenCsv.write(page.items()), CSV + "; charset=UTF-8");
+        Response.ResponseBuilder response = Csv.ok(FrozenCsv.write(page.items()));
         if (page.nextCursor() != null) {
             response.header("X-Next-Cursor", page.nextCursor());
         }
         return response.build();
-    }
-
-    private static boolean csv(String format, String accept) {
-        if (format != null && !format.isEmpty()) {
-            if (format.equals("csv") || format.equals("json")) {
-                return format.equals("csv");
-            }
-            throw ApiException.badRequest("invalid-parameter", "Invalid query parameter",
-                    "format must be json or csv, not '" + format + "'");
-        }
-        return accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
     }
 }

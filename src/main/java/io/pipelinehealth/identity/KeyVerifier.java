@@ -70,10 +70,6 @@ public class KeyVerifier {
         cache.values().removeIf(e -> e.key().tenantId().equals(tenantId) && e.key().id().equals(keyId));
     }
 
-    public void evictAll() {
-        cache.clear();
-    }
-
     private Optional<ApiKey> usable(ApiKey key) {
         Instant now = clock.instant();
         if (key == null || !key.usableAt(now)) {

@@ -1,9 +1,11 @@
 package io.pipelinehealth.identity;
 
 import io.pipelinehealth.common.ApiException;
-import io.pipelinehealth.opportunity.OpportunityService;
+import io.pipelinehealth.common.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -15,19 +17,25 @@ import java.util.Optional;
 public class RepAccess {
 
     private final CurrentKey key;
-    private final OpportunityService opportunities;
+    private final OpportunityOwners owners;
+    private final TenantResolver tenants;
     private final Clock clock;
 
-    RepAccess(CurrentKey key, OpportunityService opportunities, Clock clock) {
+    RepAccess(CurrentKey key, OpportunityOwners owners, TenantResolver tenants, Clock clock) {
         this.key = key;
-        this.opportunities = opportunities;
+        this.owners = owners;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
     /** 404 unless the rep currently (now, whatever asOf the request asks) owns the opportunity. */
     public void checkOwns(String opportunityId) {
         Optional<String> rep = key.repOwner();
-        if (rep.isPresent() && !rep.get().equals(opportunities.view(opportunityId, clock.instant()).ownerId())) {
+        if (rep.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!rep.equals(owners.ownerAt(tenants.currentTenant(), opportunityId, now))) {
             throw ApiException.notFound("opportunity", opportunityId);
         }
     }

@@ -1,52 +1,50 @@
 package io.pipelinehealth.identity;
 
-import io.pipelinehealth.db.NamedSql;
-import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.Jdbc;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.persistence.PersistenceException;
+import org.hibernate.exception.ConstraintViolationException;
 import java.util.List;
 
+/** Tenants through Hibernate ORM with Panache, in the caller's transaction. */
 @ApplicationScoped
 public class TenantStore {
 
-    private final AgroalDataSource dataSource;
-
-    TenantStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    /** False when a tenant with this id exists already. */
+    /**
+     * False when a tenant with this id exists already. Flushed at once: the first key and the audit
+     * rows that follow are written over JDBC in the same transaction and reference the tenant. Of two
+     * concurrent first inserts, the loser's flush fails on the primary key and answers false too.
+     */
     public boolean insert(Tenant tenant) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = new NamedSql("""
-                        insert into tenant (tenant_id, name, created_at) values (:tenant, :name, :createdAt)
-                        on conflict do nothing""").set("tenant", tenant.id()).set("name", tenant.name())
-                        .set("createdAt", tenant.createdAt()).prepare(connection)) {
-            return insert.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
+        if (TenantEntity.findById(tenant.id()) != null) {
+            return false;
+        }
+        try {
+            TenantEntity.of(tenant).persistAndFlush();
+            return true;
+        } catch (PersistenceException e) {
+            if (duplicate(e)) {
+                return false; // the transaction is marked for rollback; the caller answers 409 anyway
+            }
+            throw e;
         }
     }
 
-    public List<Tenant> page(String afterId, int limit) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql(
-                        "select tenant_id, name, created_at from tenant where tenant_id > :after order by tenant_id limit :limit")
-                        .set("after", afterId == null ? "" : afterId).set("limit", limit).prepare(connection)) {
-            List<Tenant> tenants = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tenants.add(new Tenant(rows.getString(1), rows.getString(2), Jdbc.instant(rows, 3)));
-                }
+    /** Hibernate may hand the unique violation over as is or wrapped, depending on where it was raised. */
+    private static boolean duplicate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return true;
             }
-            return tenants;
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
         }
+        return false;
+    }
+
+    /** Tenants after {@code afterId} in code-point order (the column's collation is "C"). */
+    public List<Tenant> page(String afterId, int limit) {
+        return TenantEntity.<TenantEntity>find("id > :after order by id",
+                Parameters.with("after", afterId == null ? "" : afterId)).range(0, limit - 1).list().stream()
+                .map(TenantEntity::tenant).toList();
     }
 }

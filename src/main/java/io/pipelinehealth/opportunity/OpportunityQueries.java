@@ -3,6 +3,7 @@ package io.pipelinehealth.opportunity;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.visit.OwnerAtAsOf;
 import io.pipelinehealth.visit.PositionKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -25,12 +26,7 @@ public class OpportunityQueries {
             with standing as (
                 select v.opportunity_id, v.pipeline_id, v.kind, v.stage, v.entered_at, v.entered_s,
                        v.standard_s, v.frozen_after_s,
-                       case when v.last_event_at <= :asOf then v.current_owner
-                            else coalesce((select e.owner_id from transition_event e
-                                           where e.tenant_id = v.tenant_id and e.opportunity_id = v.opportunity_id
-                                             and e.occurred_at >= v.entered_at and e.occurred_at <= :asOf
-                                           order by e.occurred_at desc, e.event_id desc limit 1), v.owner_id)
-                       end as owner
+                       %s as owner
                 from visit v
                 where v.tenant_id = :tenant and v.kind <> 'SKIPPED' and v.entered_at <= :asOf
                   and (v.left_at is null or v.left_at > :asOf)
@@ -43,7 +39,7 @@ public class OpportunityQueries {
               and (:status::text is null or (kind = 'VISIT' and (:asOfSeconds - entered_s > frozen_after_s) = (:status = 'FROZEN')))
             order by opportunity_id
             limit :limit
-            """;
+            """.formatted(OwnerAtAsOf.SQL);
 
     private final AgroalDataSource dataSource;
 

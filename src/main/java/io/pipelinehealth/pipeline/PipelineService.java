@@ -8,8 +8,6 @@ import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.identity.AuditLog;
-import io.pipelinehealth.visit.VisitRefresher;
-import io.pipelinehealth.visit.VisitStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Synchronization;
@@ -29,16 +27,14 @@ public class PipelineService {
     private final TenantResolver tenants;
     private final ObjectMapper json;
     private final Clock clock;
-    private final VisitStore visits;
-    private final VisitRefresher refresher;
+    private final DerivedVisits visits;
     private final Cursors cursors;
     private final AuditLog audit;
     private final PipelineStore store;
     private final PipelineCache cache;
     private final TransactionSynchronizationRegistry transactions;
 
-    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, VisitStore visits, VisitRefresher refresher,
-            Cursors cursors, AuditLog audit, PipelineStore store, PipelineCache cache,
+    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, DerivedVisits visits, Cursors cursors, AuditLog audit, PipelineStore store, PipelineCache cache,
             TransactionSynchronizationRegistry transactions) {
         this.cursors = cursors;
         this.audit = audit;
@@ -46,7 +42,6 @@ public class PipelineService {
         this.json = json;
         this.clock = clock;
         this.visits = visits;
-        this.refresher = refresher;
         this.store = store;
         this.cache = cache;
         this.transactions = transactions;
@@ -129,7 +124,7 @@ public class PipelineService {
         }
         store.replace(tenant, pipelineId, pipeline.name(), write(document), now);
         audit.record("pipeline.replace", pipelineId);
-        refresher.refreshPipeline(tenant, pipeline);
+        visits.rederive(tenant, pipeline);
         return new Saved(view(store.find(tenant, pipelineId).orElseThrow()), false);
     }
 

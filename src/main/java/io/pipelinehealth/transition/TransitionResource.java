@@ -3,6 +3,7 @@ package io.pipelinehealth.transition;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -28,7 +29,6 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class TransitionResource {
 
-    static final String CSV = "text/csv";
     static final String PREFER = "respond-async (RFC 7240): answer 202 once the events are durable and derive their visits "
             + "afterwards (see GET /api/v1/ingest/status); without it, the answer waits for the visits too";
 
@@ -58,7 +58,7 @@ public class TransitionResource {
     }
 
     @POST
-    @Consumes(CSV)
+    @Consumes(Csv.MEDIA_TYPE)
     @Operation(summary = "Ingest a batch of stage transitions", description = "1 to 10,000 events as a JSON array, or a CSV export with a header row. Atomic: all stored or nothing stored. Events already stored with the same content count as duplicates.")
     @APIResponse(responseCode = "200", description = "Batch stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "202", description = "Events stored; visits follow (Prefer: respond-async)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
@@ -67,7 +67,7 @@ public class TransitionResource {
     @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Response postCsv(@Parameter(description = PREFER) @HeaderParam("Prefer") String prefer, InputStream body) {
         return answer(prefer, CsvTransitions.read(body));
     }

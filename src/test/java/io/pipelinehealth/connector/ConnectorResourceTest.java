@@ -3,8 +3,11 @@ package io.pipelinehealth.connector;
 import static io.pipelinehealth.connector.ConnectorFixtures.stage;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.pipelinehealth.support.ApiKeyExtension;
@@ -64,6 +67,10 @@ class ConnectorResourceTest {
         String id = ConnectorFixtures.create(ConnectorFixtures.body("SALESFORCE_CSV",
                 List.of(stage("Prospecting", pipeline, "qualify")), null, null, null));
         given().header("Authorization", ApiKeyExtension.NO_KEY).contentType("application/json").body("[]")
-                .post("/api/v1/inbound/{id}", id).then().statusCode(415).contentType("application/problem+json");
+                .post("/api/v1/inbound/{id}", id).then().statusCode(415).contentType("application/problem+json")
+                .body("type", endsWith("/problems/unsupported-media-type"))
+                .body("detail", containsString("text/csv"));
+        // nothing reached the connector's log
+        given().get("/api/v1/connectors/{id}/log", id).then().statusCode(200).body("items", hasSize(0));
     }
 }

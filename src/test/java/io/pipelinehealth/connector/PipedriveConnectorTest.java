@@ -110,12 +110,18 @@ class PipedriveConnectorTest {
     }
 
     @Test
-    void malformedPayloadsAre400() {
+    void malformedPayloadsAre400AndStoreNothing() {
         String connector = connector(Fixtures.createStandardPipeline());
-        send(connector, "[]", SECRET).statusCode(400).contentType("application/problem+json");
-        send(connector, "{\"meta\": {\"action\": \"create\", \"entity\": \"deal\"}, \"data\": {\"stage_id\": 1}}", SECRET)
-                .statusCode(400);
-        send(connector, created(deal(), "8001", "1", "yesterday"), SECRET).statusCode(400);
-        send(connector, "{\"meta\": ", SECRET).statusCode(400);
+        String deal = deal();
+        send(connector, "[]", SECRET).statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-payload"));
+        send(connector, "{\"meta\": {\"action\": \"create\", \"entity\": \"deal\"}, \"data\": {\"stage_id\": 1, \"id\": "
+                + deal + "}}", SECRET).statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-payload"));
+        send(connector, created(deal, "8001", "1", "yesterday"), SECRET).statusCode(400)
+                .contentType("application/problem+json").body("type", endsWith("/problems/malformed-payload"));
+        send(connector, "{\"meta\": ", SECRET).statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-payload"));
+        Fixtures.opportunity(deal, "2026-02-01T00:00:00Z").statusCode(404);
     }
 }

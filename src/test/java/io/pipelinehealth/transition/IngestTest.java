@@ -9,6 +9,7 @@ import static io.pipelinehealth.support.Fixtures.unique;
 import static io.pipelinehealth.support.Fixtures.with;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -198,27 +199,43 @@ class IngestTest {
     }
 
     @Test
-    void malformedBodiesAreClientErrors() {
+    void malformedBodiesAreClientErrorsAndStoreNothing() {
+        String pipeline = createStandardPipeline();
+        String o = unique("o");
         given().contentType(ContentType.JSON).body("{not json").post("/api/v1/transitions")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-body"));
         given().contentType(ContentType.JSON).body("{\"eventId\": \"x\"}").post("/api/v1/transitions")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("[{\"eventId\": \"x\", \"amount\": \"lots\"}]").post("/api/v1/transitions")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-body"));
+        // a good event beside a bad one: the batch is refused whole
+        String good = "{\"eventId\": \"" + o + "-1\", \"opportunityId\": \"" + o + "\", \"pipelineId\": \"" + pipeline
+                + "\", \"stage\": \"qualify\", \"occurredAt\": \"2026-01-01T00:00:00Z\", \"ownerId\": \"ana\"}";
+        given().contentType(ContentType.JSON).body("[" + good + ", {\"eventId\": \"x\", \"amount\": \"lots\"}]")
+                .post("/api/v1/transitions").then().statusCode(400).contentType("application/problem+json")
+                .body("type", endsWith("/problems/malformed-body"));
         given().contentType(ContentType.JSON).body("[]").post("/api/v1/transitions")
                 .then().statusCode(422).contentType("application/problem+json");
         given().contentType(ContentType.XML).body("<a/>").post("/api/v1/transitions")
-                .then().statusCode(415).contentType("application/problem+json");
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("type", endsWith("/problems/unsupported-media-type"));
+        opportunity(o, "2026-02-01T00:00:00Z").statusCode(404);
+        // the good event alone is stored: the 404 above was not for want of a valid event
+        given().contentType(ContentType.JSON).body("[" + good + "]").post("/api/v1/transitions").then().statusCode(200);
+        opportunity(o, "2026-02-01T00:00:00Z").statusCode(200);
     }
 
     @Test
-    void oversizeBatchIsRefused() {
+    void oversizeBatchIsRefusedAndStoresNothing() {
         String pipeline = createStandardPipeline();
+        String big = unique("big");
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = 0; i <= IngestService.MAX_BATCH; i++) {
-            events.add(event("big-" + i, "big", pipeline, "qualify", "2026-01-01T00:00:00Z", "ana"));
+            events.add(event(big + "-" + i, big, pipeline, "qualify", "2026-01-01T00:00:00Z", "ana"));
         }
-        post(events).statusCode(413).contentType("application/problem+json");
+        post(events).statusCode(413).contentType("application/problem+json")
+                .body("type", endsWith("/problems/batch-too-large"));
+        opportunity(big, "2026-02-01T00:00:00Z").statusCode(404);
     }
 
     @Test

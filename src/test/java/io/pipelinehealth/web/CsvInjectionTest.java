@@ -46,7 +46,8 @@ class CsvInjectionTest {
                 .queryParam("asOf", "2026-01-03T00:00:00Z").queryParam("stage", "qualify")
                 .get("/api/v1/analytics/reps").then().statusCode(200).extract().asString().lines().toList();
         // the deviation -345600 is a number the service wrote, not a formula: left as it is
-        assertEquals(NEUTRALISED + "," + pipeline + ",qualify,1,0,1,0,0,-345600,-345600,-345600,0,0,NONE,CALENDAR",
+        assertEquals(NEUTRALISED + "," + pipeline + ",qualify,1,0,1,0,0,-345600,-345600,-345600,0,0,NONE,"
+                + "1.0,0.2065493143772374,1.0,0.0,0.0,0.7934506856227627,,,,,,,CALENDAR",
                 lines.get(1));
     }
 }
