@@ -194,6 +194,15 @@ public class PagesResource {
         });
     }
 
+    /** Any other page under /ui (static files excepted) is a 404 page, not the API's problem+json. */
+    @GET
+    @Path("{unknown: (?!static/).+}")
+    public Response unknown(@PathParam("unknown") String unknown, @Context RoutingContext context) {
+        return requests.page(context, viewer -> {
+            throw new UiException(404, "Not found", "There is no page at /ui/" + unknown + ".", null);
+        });
+    }
+
     private List<PipelineView> pipelineViews() {
         return pipelines.list(PageRequest.firstPage(PageRequest.MAX_LIMIT)).items();
     }

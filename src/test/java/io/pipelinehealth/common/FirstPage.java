@@ -7,8 +7,6 @@ public final class FirstPage {
     }
 
     public static PageRequest of(int limit) {
-        PageRequest request = new PageRequest();
-        request.limit = Integer.toString(limit);
-        return request;
+        return PageRequest.firstPage(limit);
     }
 }

@@ -172,6 +172,25 @@ class UiPagesTest {
                         containsString("class=\"mark-mine\""), containsString("class=\"mark-team\""));
     }
 
+    /** A pipeline with a working calendar counts working days, and shows instants in its zone. */
+    @Test
+    void workingTimeReadsInWorkingDaysAndTheCalendarsZone() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("stages", List.of(Map.of("key", "qualify", "standard", "P2D"), Map.of("key", "propose", "standard", "P2D"),
+                Map.of("key", "won", "kind", "WON")));
+        body.put("calendar", Map.of("zone", "Europe/Paris", "hours", Map.of("from", "09:00", "to", "18:00")));
+        as(admin).contentType(ContentType.JSON).body(body).put("/api/v1/pipelines/office").then().statusCode(201);
+        // Monday 09:00 to Wednesday 13:30 in Paris: 9 + 9 + 4.5 working hours, 2.5 working days of 9 h
+        as(admin).contentType(ContentType.JSON).body(history("paris", "office", "ana", "qualify", "2026-01-05T08:00:00Z",
+                "propose", "2026-01-07T12:30:00Z")).post("/api/v1/transitions").then().statusCode(200);
+        String session = signIn(admin, "/ui/");
+        browser(session).get("/ui/opportunities/paris?asOf=2026-01-07T14:00:00Z").then().statusCode(200)
+                .body(containsString("<td>2026-01-05 09:00 Europe/Paris</td>"), containsString("<td>2.5 working days</td>"),
+                        containsString("<td>2 working days</td>"), containsString("<td>+4 h 30 min working</td>"),
+                        containsString("working time of the pipeline&#39;s calendar (Europe/Paris)"),
+                        containsString("30 min working"));
+    }
+
     @Test
     void securityHeadersOnEveryResponse() {
         String session = signIn(admin, "/ui/");
@@ -190,6 +209,9 @@ class UiPagesTest {
         browser(session).get("/ui/pipelines/nope").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("No pipeline with id &#39;nope&#39;"));
         browser(session).get("/ui/opportunities/nope").then().statusCode(404).contentType(containsString("text/html"));
+        browser(session).get("/ui/no/such/page").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("There is no page at /ui/no/such/page."));
+        browser().get("/ui/static/app.css").then().statusCode(200).contentType(containsString("text/css"));
         browser(session).get("/ui/pipelines/std?asOf=yesterday").then().statusCode(400)
                 .contentType(containsString("text/html")).body(containsString("asOf must be"), containsString("yesterday"));
         browser(session).get("/ui/opportunities/mine?asOf=2026-02-30T00:00:00Z").then().statusCode(400);
