@@ -18,7 +18,10 @@ final class EvidenceText {
         return flag.equals("rushed") ? "▼" : flag.equals("slow") ? "▲" : "";
     }
 
-    /** "rushed 88 % (95 % CI 53–98 %), team 20 %, q 0.002" and the same for slow; empty without a share. */
+    /**
+     * "rushed 88 % (53–98) team 20 % q 0.002; slow …": the share, its 95 % interval, the team's share and
+     * q, short because a heat map has a cell per rep and stage (the page's legend says what each is).
+     */
     static String cell(Evidence evidence) {
         if (evidence == null || evidence.rushedShare() == null) {
             return "";
@@ -30,8 +33,8 @@ final class EvidenceText {
     }
 
     private static String side(String kind, Double share, Double low, Double high, Double team, Double q) {
-        return kind + " " + percent(share) + " (95 % CI " + Math.round(low * 100) + "–" + percent(high) + "), team "
-                + (team == null ? "none" : percent(team)) + (q == null ? ", too few visits to test" : ", q " + q(q));
+        return kind + " " + percent(share) + " (" + Math.round(low * 100) + "–" + Math.round(high * 100) + ") team "
+                + (team == null ? "none" : percent(team)) + (q == null ? " untested" : " q " + q(q));
     }
 
     static String percent(Double share) {
