@@ -19,16 +19,20 @@ final class EvidenceText {
     }
 
     /**
-     * "rushed 88 % (53–98) team 20 % q 0.002; slow …": the share, its 95 % interval, the team's share and
-     * q, short because a heat map has a cell per rep and stage (the page's legend says what each is).
+     * "rushed 88 % (53–98) team 20 % q 0.002": the share, its 95 % interval, the team's share and q of
+     * the side the rep leans to (the flag's, else the median deviation's sign), short because a heat
+     * map has a cell per rep and stage; the rep's own page gives both sides in words.
      */
-    static String cell(Evidence evidence) {
+    static String cell(Evidence evidence, java.math.BigDecimal median) {
         if (evidence == null || evidence.rushedShare() == null) {
             return "";
         }
-        return side("rushed", evidence.rushedShare(), evidence.rushedShareLow(), evidence.rushedShareHigh(),
-                evidence.teamRushedShare(), evidence.rushedQ()) + "; "
-                + side("slow", evidence.slowShare(), evidence.slowShareLow(), evidence.slowShareHigh(),
+        boolean rushed = evidence.pattern() == RepPattern.SYSTEMATICALLY_RUSHED
+                || (evidence.pattern() != RepPattern.SYSTEMATICALLY_SLOW && median != null && median.signum() < 0);
+        return rushed
+                ? side("rushed", evidence.rushedShare(), evidence.rushedShareLow(), evidence.rushedShareHigh(),
+                        evidence.teamRushedShare(), evidence.rushedQ())
+                : side("slow", evidence.slowShare(), evidence.slowShareLow(), evidence.slowShareHigh(),
                         evidence.teamSlowShare(), evidence.slowQ());
     }
 

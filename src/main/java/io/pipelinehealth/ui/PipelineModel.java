@@ -102,7 +102,7 @@ public record PipelineModel(String id, String name, String asOf, String basis, S
         Long standard = pipeline.stage(stage).map(Stage::standardSeconds).orElse(null);
         String flag = EvidenceText.flag(row.evidence());
         String shape = EvidenceText.shape(flag);
-        String evidence = EvidenceText.cell(row.evidence());
+        String evidence = EvidenceText.cell(row.evidence(), row.medianDeviationSeconds());
         return new HeatCell(stage, human.deviation(row.medianDeviationSeconds()), row.closedVisits(),
                 tone(row.medianDeviationSeconds(), standard), flag, shape, evidence);
     }
