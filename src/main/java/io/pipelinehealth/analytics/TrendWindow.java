@@ -20,12 +20,12 @@ import java.util.List;
  * {@code to} defaults to asOf, {@code from} to 12 weeks before {@code to}; the window spans at most
  * 104 weeks, so a trend is at most 105 partial weeks long.
  */
-record TrendWindow(Instant from, Instant to, Instant asOf) {
+public record TrendWindow(Instant from, Instant to, Instant asOf) {
 
     static final int MAX_WEEKS = 104;
     static final int DEFAULT_WEEKS = 12;
 
-    static TrendWindow of(String from, String to, String asOf, Clock clock) {
+    public static TrendWindow of(String from, String to, String asOf, Clock clock) {
         Instant at = Instants.asOf(asOf, clock);
         Instant end = Instants.parameter("to", to);
         end = end == null ? at : end;

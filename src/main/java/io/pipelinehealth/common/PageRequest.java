@@ -36,6 +36,13 @@ public class PageRequest {
     @Context
     UriInfo uri;
 
+    /** The first page of a list read from code rather than from a request (the pages, ui.PagesResource). */
+    public static PageRequest firstPage(int limit) {
+        PageRequest request = new PageRequest();
+        request.limit = Integer.toString(limit);
+        return request;
+    }
+
     public int limit() {
         if (limit == null || limit.isEmpty()) {
             return DEFAULT_LIMIT;

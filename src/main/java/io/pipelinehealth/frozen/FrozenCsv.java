@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * present on the page (sorted), the same convention as the CSV import of transitions. Numbers
  * are written as numbers; text cells are quoted and neutralised by {@link CsvCells}.
  */
-final class FrozenCsv {
+public final class FrozenCsv {
 
     private static final List<String> FIELDS = List.of("opportunityId", "pipelineId", "stage", "ownerId", "enteredAt",
             "elapsedSeconds", "frozenAfterSeconds", "overdueSeconds", "timeBasis", "amount", "currency");
@@ -19,7 +19,7 @@ final class FrozenCsv {
     private FrozenCsv() {
     }
 
-    static String write(List<FrozenItem> items) {
+    public static String write(List<FrozenItem> items) {
         TreeSet<String> keys = new TreeSet<>();
         items.forEach(item -> keys.addAll(item.attributes().keySet()));
         List<String> columns = new ArrayList<>(FIELDS);

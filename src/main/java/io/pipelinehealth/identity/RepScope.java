@@ -12,7 +12,7 @@ public final class RepScope {
     private RepScope() {
     }
 
-    static boolean limited(ApiKey key) {
+    public static boolean limited(ApiKey key) {
         return key.isRep() && !key.roles().contains(Roles.ADMIN) && !key.roles().contains(Roles.READ);
     }
 

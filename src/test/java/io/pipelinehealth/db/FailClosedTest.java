@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.FirstPage;
+import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.identity.Bootstrap;
@@ -61,7 +61,7 @@ class FailClosedTest {
         assertEquals("", setting(), "the connection's tenant setting outside any tenant");
 
         // reads see nothing, though the tenant has a pipeline and stored events
-        assertEquals(List.of(), pipelines.list(FirstPage.of(100)).items());
+        assertEquals(List.of(), pipelines.list(PageRequest.firstPage(100)).items());
         assertTrue(pipelines.find(existing).isEmpty());
         assertTrue(pipelines.view(existing).isEmpty());
         assertEquals(0L, count("select count(*) from transition_event"));
@@ -76,7 +76,7 @@ class FailClosedTest {
 
         // the same calls with the tenant set explicitly (the control: the rows are there)
         List<String> seen = TenantContext.call(Bootstrap.TENANT,
-                () -> pipelines.list(FirstPage.of(1000)).items().stream().map(PipelineView::id).toList());
+                () -> pipelines.list(PageRequest.firstPage(1000)).items().stream().map(PipelineView::id).toList());
         assertTrue(seen.contains(existing), seen.toString());
         assertEquals(Bootstrap.TENANT, TenantContext.call(Bootstrap.TENANT, this::setting));
         assertTrue(TenantContext.call(Bootstrap.TENANT, () -> count("select count(*) from transition_event")) >= 2);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.ApiException;
-import io.pipelinehealth.common.FirstPage;
+import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.connector.ConnectorEntity;
 import io.pipelinehealth.connector.ConnectorKind;
@@ -119,8 +119,8 @@ class RowLevelSecurityTest {
         assertEquals(ofB.id(), TenantContext.call(b, () -> webhooks.get(ofB.id())).id());
         ApiException missing = assertThrows(ApiException.class, () -> TenantContext.call(a, () -> webhooks.get(ofB.id())));
         assertEquals(404, missing.status());
-        assertEquals(List.of(), TenantContext.call(a, () -> webhooks.list(FirstPage.of(10))).items());
-        assertEquals(List.of(ofB.id()), TenantContext.call(b, () -> webhooks.list(FirstPage.of(10))).items().stream()
+        assertEquals(List.of(), TenantContext.call(a, () -> webhooks.list(PageRequest.firstPage(10))).items());
+        assertEquals(List.of(ofB.id()), TenantContext.call(b, () -> webhooks.list(PageRequest.firstPage(10))).items().stream()
                 .map(Subscription::id).toList());
     }
 

@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Keys and tenants for tests, made through the API. */
-final class Keys {
+public final class Keys {
 
     private Keys() {
     }
 
-    static RequestSpecification as(String key) {
+    public static RequestSpecification as(String key) {
         return given().header("Authorization", ApiKeyExtension.bearer(key));
     }
 
-    static RequestSpecification anonymous() {
+    public static RequestSpecification anonymous() {
         return given().header("Authorization", ApiKeyExtension.NO_KEY);
     }
 
     /** A new key made by {@code adminKey} in its tenant; answers the key itself. */
-    static String create(String adminKey, String name, List<String> roles, String ownerId) {
+    public static String create(String adminKey, String name, List<String> roles, String ownerId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("roles", roles);
@@ -36,7 +36,7 @@ final class Keys {
     }
 
     /** A new tenant (made with the test bootstrap key, an operator key); answers its first admin key. */
-    static String tenant(String id) {
+    public static String tenant(String id) {
         return given().contentType(ContentType.JSON).body(Map.of("id", id, "name", "Tenant " + id))
                 .post("/api/v1/tenants").then().statusCode(201).extract().path("key.key");
     }

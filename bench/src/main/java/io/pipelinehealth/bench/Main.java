@@ -85,6 +85,11 @@ public final class Main {
         log("reads");
         reads(config, bench, report);
 
+        // ---- 6. pages (issue 19), on the loaded store before the slices below grow it
+        log("pages");
+        new Pages(bench, report, config.analyticsSamples).run(report.readPipeline, Generator.opportunityId("b", 0),
+                config.runs);
+
         // ---- 3. single events at a fixed rate
         log("single events at " + config.singleRate + "/s for " + config.singleSeconds + " s");
         bench.openLoop("warm", config.singleRate, Math.min(2, config.singleSeconds));

@@ -33,6 +33,10 @@ final class Report {
     final List<Double> asyncLagSeconds = new ArrayList<>();
     final Map<String, List<double[]>> reads = new LinkedHashMap<>();
     final Map<String, String> skipped = new LinkedHashMap<>();
+    /** Section 6 (issue 19): latencies per page and run, and each page's weight in bytes. */
+    static final String PAGES = "pages";
+    final Map<String, List<double[]>> pages = new LinkedHashMap<>();
+    final Map<String, Long> pageBytes = new LinkedHashMap<>();
     final Map<String, Integer> sqlRows = new LinkedHashMap<>();
     final List<Bench.OpenLoop> single = new ArrayList<>();
     /** Group commit during the measured single-event runs: transactions, requests in them, fallbacks. */
@@ -155,6 +159,7 @@ final class Report {
                 rssSingleMb, rssAfterMb, startupFirstMs, Stats.runs(startupMs, "%.0f")));
 
         renderWorkingTime(b);
+        renderPages(b);
 
         b.append("\n## PostgreSQL time during the bulk-ingest matrix (pg_stat_statements, top statements)\n\n");
         b.append("| calls | total ms | mean ms | rows | statement |\n|---:|---:|---:|---:|---|\n");
@@ -203,6 +208,21 @@ final class Report {
                     .append(String.format("%.2f", Stats.median(perRun(w, 0.5)) / Stats.median(perRun(c, 0.5))))
                     .append(" |\n");
         }
+    }
+
+    private void renderPages(StringBuilder b) {
+        b.append("\n## 6. Pages (issue 19)\n\n");
+        if (skipped.containsKey(PAGES) || pages.isEmpty()) {
+            b.append(skipped.getOrDefault(PAGES, "Not measured (see failures).")).append('\n');
+            return;
+        }
+        b.append(String.format("Each page of pipeline %s as a signed-in browser asks for it (session cookie), %d times per"
+                + " run after two warm-up requests. Latency in ms of the whole response; weight of the HTML in KB"
+                + " (targets: p95 < 150 ms, < 200 KB).%n%n", readPipeline, pages.values().iterator().next().get(0).length));
+        b.append("| page | p50 | p95 | KB |\n|---|---:|---:|---:|\n");
+        pages.forEach((name, runs) -> b.append("| ").append(name).append(" | ")
+                .append(Stats.runs(perRun(runs, 0.5), "%.1f")).append(" | ").append(Stats.runs(perRun(runs, 0.95), "%.1f"))
+                .append(" | ").append(String.format("%.1f", pageBytes.getOrDefault(name, 0L) / 1024.0)).append(" |\n"));
     }
 
     /** A rate per run, or latencies as p50 / p95 per run. */
