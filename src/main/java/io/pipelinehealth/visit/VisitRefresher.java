@@ -54,7 +54,10 @@ public class VisitRefresher {
             List<Step> history = steps.getOrDefault(opportunityId, List.of());
             List<Position> positions = VisitDeriver.derive(pipeline, history);
             int keep = from == null ? 0 : unchangedBefore(positions, from);
-            tails.put(opportunityId, new VisitStore.Tail(keep, positions.subList(keep, positions.size())));
+            // keys over the whole history: a key counts the earlier positions with its stage and entry
+            List<String> keys = VisitKeys.of(opportunityId, positions);
+            tails.put(opportunityId, new VisitStore.Tail(keep, positions.subList(keep, positions.size()),
+                    keys.subList(keep, keys.size())));
             snapshots.put(opportunityId, snapshot(positions, history));
         });
         visits.replaceTails(tenantId, pipeline.id(), tails, snapshots);

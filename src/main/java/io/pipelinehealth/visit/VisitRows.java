@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** Visit rows and opportunity snapshots as JSON arrays of objects keyed by column name. */
@@ -19,8 +20,11 @@ final class VisitRows {
     static String rows(String tenantId, String pipelineId, Map<String, VisitStore.Tail> tails) {
         return write(json -> {
             for (Map.Entry<String, VisitStore.Tail> tail : tails.entrySet()) {
-                for (Position p : tail.getValue().positions()) {
+                List<Position> positions = tail.getValue().positions();
+                for (int i = 0; i < positions.size(); i++) {
+                    Position p = positions.get(i);
                     json.writeStartObject();
+                    json.writeStringField("visit_key", tail.getValue().keys().get(i)); // issue 22
                     json.writeStringField("tenant_id", tenantId);
                     json.writeStringField("opportunity_id", tail.getKey());
                     json.writeNumberField("seq", p.seq());

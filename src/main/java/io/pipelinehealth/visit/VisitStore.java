@@ -29,8 +29,8 @@ public class VisitStore {
         this.dataSource = dataSource;
     }
 
-    /** The positions from {@code fromSeq} on of one opportunity, replacing its stored ones from there. */
-    public record Tail(int fromSeq, List<Position> positions) {
+    /** The positions from {@code fromSeq} on of one opportunity, replacing its stored ones from there; keys parallel. */
+    public record Tail(int fromSeq, List<Position> positions, List<String> keys) {
     }
 
     /** What is known of an opportunity after its latest event: stored once, not on every visit row. */
@@ -38,7 +38,11 @@ public class VisitStore {
             java.time.Instant knownAt) {
     }
 
-    /** Replaces the stored positions of the given opportunities (all of one pipeline) from each one's tail on. */
+    /**
+     * Replaces the stored positions of the given opportunities (all of one pipeline) from each one's
+     * tail on, and records in the same transaction which stage visits the visit feed must report
+     * again (issue 22, {@link VisitChanges}).
+     */
     public void replaceTails(String tenantId, String pipelineId, Map<String, Tail> tails,
             Map<String, Snapshot> snapshots) {
         if (tails.isEmpty()) {
@@ -46,14 +50,23 @@ public class VisitStore {
         }
         String[] opportunities = tails.keySet().toArray(String[]::new);
         Integer[] fromSeq = tails.values().stream().map(Tail::fromSeq).toArray(Integer[]::new);
+        VisitChanges changes = new VisitChanges();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement delete = new NamedSql("""
-                    delete from visit v
-                    using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
-                    where v.tenant_id = :tenant and v.opportunity_id = t.opportunity_id and v.seq >= t.from_seq
+                    with gone as (
+                        delete from visit v
+                        using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
+                        where v.tenant_id = :tenant and v.opportunity_id = t.opportunity_id and v.seq >= t.from_seq
+                        returning v.visit_key, v.opportunity_id, v.kind, visit_feed_digest(v) as digest
+                    )
+                    select visit_key, opportunity_id, digest from gone
+                    where kind in ('VISIT', 'SKIPPED')
                     """).set("tenant", tenantId).array("opportunities", "text", opportunities)
-                    .array("fromSeq", "int4", fromSeq).prepare(connection)) {
-                delete.executeUpdate();
+                    .array("fromSeq", "int4", fromSeq).prepare(connection);
+                    ResultSet rows = delete.executeQuery()) {
+                while (rows.next()) {
+                    changes.before(rows.getString(1), rows.getString(2), rows.getString(3));
+                }
             }
             try (PreparedStatement insert = new NamedSql("""
                     with snapshot as (
@@ -61,14 +74,28 @@ public class VisitStore {
                         set amount = s.amount, currency = s.currency, attributes = s.attributes, known_at = s.known_at
                         from jsonb_to_recordset(cast(:snapshots as jsonb))
                             as s(opportunity_id text, amount numeric, currency text, attributes jsonb,
-                                 known_at timestamptz)
+                                 known_at timestamptz),
+                            opportunity old
                         where o.tenant_id = :tenant and o.opportunity_id = s.opportunity_id
+                          and old.tenant_id = o.tenant_id and old.opportunity_id = o.opportunity_id
+                        returning o.opportunity_id, old.attributes is distinct from o.attributes as attributes_changed
+                    ),
+                    added as (
+                        insert into visit select * from jsonb_populate_recordset(null::visit, cast(:rows as jsonb))
+                        returning visit_key, opportunity_id, kind, visit_feed_digest(visit) as digest
                     )
-                    insert into visit select * from jsonb_populate_recordset(null::visit, cast(:rows as jsonb))
+                    select visit_key, opportunity_id, digest from added
+                    where kind in ('VISIT', 'SKIPPED')
+                    union all
+                    select null, opportunity_id, null from snapshot where attributes_changed
                     """).set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
-                    .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection)) {
-                insert.executeUpdate();
+                    .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection);
+                    ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    changes.after(rows.getString(1), rows.getString(2), rows.getString(3));
+                }
             }
+            changes.record(connection, tenantId, pipelineId);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
