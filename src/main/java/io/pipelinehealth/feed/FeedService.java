@@ -9,6 +9,8 @@ import io.pipelinehealth.pipeline.PipelineService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -85,6 +87,23 @@ public class FeedService {
         // nothing changed at all: the cursor does not move
         boolean nothing = after == null && rows.isEmpty();
         return new VisitFeedPage(items, null, nothing ? pull.changedSince() : cursors.sign(scope, upto));
+    }
+
+    /**
+     * Current visits of any pipelines matching the conditions, after {@code afterKey} in key order,
+     * with open visits as of now (the OData Visits set reads through here).
+     */
+    public List<FeedRow> read(List<Condition> conditions, String afterKey, int limit) {
+        Map<String, Pipeline> definitions = new HashMap<>();
+        long nowSecond = clock.instant().getEpochSecond();
+        return queries.page(tenants.currentTenant(), conditions, afterKey, limit).stream()
+                .map(row -> FeedRows.of(row, definitions.computeIfAbsent(row.pipelineId(),
+                        id -> pipelines.find(id).orElseThrow()), nowSecond))
+                .toList();
+    }
+
+    public long count(List<Condition> conditions) {
+        return queries.count(tenants.currentTenant(), conditions);
     }
 
     /** The pull's filters: its pipeline, the half-open entry window, and a rep's own visits. */
