@@ -30,21 +30,28 @@ final class FeedCsv {
         List<String> header = new ArrayList<>(COLUMNS);
         attributeKeys.forEach(key -> header.add("attr." + key));
         header.add("deleted");
-        line(out, header);
+        line(out, header.stream().map(FeedCsv::cell).toList());
         for (Object item : items) {
             List<String> cells = new ArrayList<>(header.size());
             if (item instanceof Tombstone t) {
-                cells.add(t.visitKey());
+                cells.add(cell(t.visitKey()));
                 for (int i = 1; i < header.size() - 1; i++) {
-                    cells.add(null);
+                    cells.add("");
                 }
                 cells.add("true");
             } else {
                 FeedRow r = (FeedRow) item;
-                cells.addAll(java.util.Arrays.asList(r.visitKey(), r.opportunityId(), r.pipelineId(), r.stage(),
-                        r.ownerId(), text(r.enteredAt()), text(r.leftAt()), text(r.actualSeconds()),
-                        text(r.standardSeconds()), text(r.deviationSeconds()), r.status(), r.timeBasis()));
-                attributeKeys.forEach(key -> cells.add(r.attributes().get(key)));
+                for (String text : java.util.Arrays.asList(r.visitKey(), r.opportunityId(), r.pipelineId(), r.stage(),
+                        r.ownerId(), text(r.enteredAt()), text(r.leftAt()))) {
+                    cells.add(cell(text));
+                }
+                // the service's own numbers: -86400 is a deviation, not a formula (CsvCells)
+                for (Long number : java.util.Arrays.asList(r.actualSeconds(), r.standardSeconds(), r.deviationSeconds())) {
+                    cells.add(number == null ? "" : number.toString());
+                }
+                cells.add(cell(r.status()));
+                cells.add(cell(r.timeBasis()));
+                attributeKeys.forEach(key -> cells.add(cell(r.attributes().get(key))));
                 cells.add("false");
             }
             line(out, cells);
@@ -56,23 +63,21 @@ final class FeedCsv {
         return value == null ? null : value.toString();
     }
 
+    /** One line of cells written already (see {@link #cell}). */
     private static void line(Writer out, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(cell(cells.get(i)));
+            out.write(cells.get(i));
         }
         out.write('\n');
     }
 
-    /** Numbers and instants are the service's own text and never start with a formula character but '-'. */
+    /** A text cell: neutralised if a spreadsheet would read it as a formula, quoted when it must be. */
     static String cell(String value) {
         if (value == null) {
             return "";
-        }
-        if (!value.isEmpty() && value.charAt(0) == '-' && value.chars().skip(1).allMatch(Character::isDigit)) {
-            return value; // a negative deviation, not a formula
         }
         String safe = CsvCells.neutralise(value);
         if (!safe.equals(value)) {

@@ -84,6 +84,7 @@ public final class Main {
         // ---- 2. reads
         log("reads");
         reads(config, bench, report);
+        new FeedPull(bench, report).run(); // section 6, issue 22
 
         // ---- 3. single events at a fixed rate
         log("single events at " + config.singleRate + "/s for " + config.singleSeconds + " s");
