@@ -130,8 +130,9 @@ final class Filter {
 
     private boolean word(String word) {
         space();
-        if (text.startsWith(word, at) && at + word.length() < text.length()
-                && Character.isWhitespace(text.charAt(at + word.length()))) {
+        int end = at + word.length();
+        if (text.startsWith(word, at) && end < text.length()
+                && (Character.isWhitespace(text.charAt(end)) || text.charAt(end) == '(')) {
             at += word.length();
             return true;
         }

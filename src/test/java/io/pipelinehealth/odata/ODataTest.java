@@ -191,6 +191,22 @@ class ODataTest {
     }
 
     @Test
+    void anotherTenantSeesNoneOfTheseVisits() {
+        String pipeline = createStandardPipeline();
+        post(history(unique("d"), pipeline, "ana", "qualify", "2026-01-01T00:00:00Z")).statusCode(200);
+        String tenant = unique("t");
+        String other = given().contentType("application/json").body(Map.of("id", tenant, "name", "Tenant " + tenant))
+                .post("/api/v1/tenants").then().statusCode(201).extract().path("key.key");
+        String filter = "(pipelineId eq '" + pipeline + "')and(enteredAt ge 2025-01-01T00:00:00Z)";
+        given().header("Authorization", basic("x", ApiKeyExtension.TEST_KEY)).queryParam("$filter", filter)
+                .get("/odata/Visits").then().statusCode(200).body("value.size()", equalTo(1));
+        given().header("Authorization", basic("x", other)).queryParam("$filter", filter).get("/odata/Visits").then()
+                .statusCode(200).body("value.size()", equalTo(0));
+        given().header("Authorization", "Bearer " + other).queryParam("pipelineId", pipeline).get("/api/v1/visits")
+                .then().statusCode(404);
+    }
+
+    @Test
     void basicWithAKeyAsPasswordIsTheOnlyWayInBesidesBearer() {
         given().header("Authorization", ApiKeyExtension.NO_KEY).get("/odata/Visits").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Basic"));
