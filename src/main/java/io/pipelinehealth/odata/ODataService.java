@@ -7,7 +7,6 @@ import io.pipelinehealth.analytics.PatternRule;
 import io.pipelinehealth.analytics.RepQueries;
 import io.pipelinehealth.analytics.RepStageRow;
 import io.pipelinehealth.common.Cursors;
-import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.feed.Condition;
 import io.pipelinehealth.feed.FeedColumn;
 import io.pipelinehealth.feed.FeedRow;
@@ -73,9 +72,11 @@ public class ODataService {
     private final CurrentKey key;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TenantPipelines tenantPipelines;
 
     ODataService(FeedService feed, AnalyticsService analytics, PipelineService pipelines, Cursors cursors,
-            CurrentKey key, ObjectMapper json, Clock clock) {
+            CurrentKey key, ObjectMapper json, Clock clock, TenantPipelines tenantPipelines) {
+        this.tenantPipelines = tenantPipelines;
         this.feed = feed;
         this.analytics = analytics;
         this.pipelines = pipelines;
@@ -173,9 +174,9 @@ public class ODataService {
         return slice(PIPELINES, query, rows);
     }
 
-    /** The first 1,000 pipelines of the tenant (one page of the pipeline list: tenants have a handful). */
+    /** The first 1,000 pipelines of the tenant (tenants have a handful). */
     private List<PipelineView> allPipelines() {
-        return pipelines.list(PageRequest.firstPage(PageRequest.MAX_LIMIT)).items();
+        return tenantPipelines.ids().stream().map(id -> pipelines.view(id).orElseThrow()).toList();
     }
 
     /** A small set built whole: filtered in memory, then one page from the offset in the token. */
