@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.MutableTestClock;
 import io.pipelinehealth.common.TenantContext;
-import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.identity.Bootstrap;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -74,7 +74,7 @@ class FeedConcurrencyTest {
         client.full(100);
         String key = client.table.keySet().iterator().next();
 
-        try (Connection t1 = TenantContext.call(TenantResolver.DEFAULT_TENANT, this::connection)) {
+        try (Connection t1 = TenantContext.call(Bootstrap.TENANT, this::connection)) {
             t1.setAutoCommit(false);
             try (PreparedStatement change = t1.prepareStatement(
                     "update visit_change set changed_by = pg_current_xact_id() where visit_key = ?")) {
