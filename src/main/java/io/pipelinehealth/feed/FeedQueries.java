@@ -1,7 +1,7 @@
 package io.pipelinehealth.feed;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.Jdbc;
+import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

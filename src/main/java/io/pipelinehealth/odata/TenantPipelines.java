@@ -1,8 +1,8 @@
 package io.pipelinehealth.odata;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.Jdbc;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
