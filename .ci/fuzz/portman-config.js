@@ -19,6 +19,7 @@ const OPS = {
   // A 202 (Prefer: respond-async, the header's example) is documented like the 200.
   'GET::/api/v1/ingest/status': {},
   'GET::/api/v1/opportunities': { query: { pipelineId: 'std', asOf: '2026-02-10T00:00:00Z', limit: '2' } },
+  'GET::/api/v1/visits': { query: { pipelineId: 'std', limit: '2' } },
   'GET::/api/v1/opportunities/{opportunityId}': { path: { opportunityId: 'fz-o1' }, query: { asOf: '2026-02-10T00:00:00Z' } },
   'POST::/api/v1/opportunities/{opportunityId}/handoffs': { path: { opportunityId: 'fz-o4' }, body: true },
   'GET::/api/v1/handoffs': { query: { pipelineId: 'std', limit: '2' } },

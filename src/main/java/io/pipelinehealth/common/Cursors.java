@@ -29,6 +29,19 @@ public class Cursors {
         return new Paging(request.limit(), after, binding);
     }
 
+    /**
+     * A signed token outside page cursors, bound to the tenant and a scope of the caller's choice
+     * (issue 22: the visit feed's change cursor, bound to its pipeline); a tampered one is a 400.
+     */
+    public String sign(String scope, Object... values) {
+        return PageCursor.encode(secret.key(), tenants.currentTenant() + "\n" + scope,
+                java.util.Arrays.stream(values).map(String::valueOf).toList());
+    }
+
+    public Position verify(String scope, String token) {
+        return new Position(PageCursor.decode(secret.key(), tenants.currentTenant() + "\n" + scope, token));
+    }
+
     public final class Paging {
 
         private final int limit;

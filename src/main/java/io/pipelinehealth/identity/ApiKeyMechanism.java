@@ -25,6 +25,8 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     private static final String BEARER = "Bearer ";
     /** Inbound CRM requests (connector.InboundResource); the only /api/v1 path open without a key. */
     public static final String INBOUND_PREFIX = "/api/v1/inbound/";
+    /** The OData service (issue 22), where HTTP Basic with a key as the password is read too. */
+    public static final String ODATA_PREFIX = "/odata";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -33,13 +35,23 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         boolean bearer = header.regionMatches(true, 0, BEARER, 0, BEARER.length()) && header.length() > BEARER.length();
+        if (!bearer && context.request().path().startsWith(ODATA_PREFIX)) {
+            // Issue 22: BI tools offer only HTTP Basic for OData feeds: the password is the key
+            String key = BasicKey.password(header);
+            return key == null ? Uni.createFrom().failure(new AuthenticationFailedException("not a basic or bearer key"))
+                    : verify(key, context, identityProviderManager);
+        }
         if (!bearer && context.request().path().startsWith(INBOUND_PREFIX)) {
             return Uni.createFrom().nullItem();
         }
         if (!bearer) {
             return Uni.createFrom().failure(new AuthenticationFailedException("not a bearer key"));
         }
-        String key = header.substring(BEARER.length()).strip();
+        return verify(header.substring(BEARER.length()).strip(), context, identityProviderManager);
+    }
+
+    private static Uni<SecurityIdentity> verify(String key, RoutingContext context,
+            IdentityProviderManager identityProviderManager) {
         // The verified key is also kept on the request, where CurrentKey reads it without asking the
         // security layer: asking it from code that runs during authentication (the key lookup's
         // own database connection takes its tenant from CurrentKey) would wait on itself.
@@ -53,6 +65,9 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (context.request().path().startsWith(ODATA_PREFIX)) { // so Power BI and Excel ask for Basic credentials
+            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Basic realm=\"pipeline-health\""));
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
     }
 

@@ -34,6 +34,13 @@ public class SecurityProblems {
     }
 
     static Response unauthorized(HttpServerRequest request) {
+        if (request.path().startsWith(ApiKeyMechanism.ODATA_PREFIX)) {
+            // issue 22: BI tools send Basic credentials only after a Basic challenge
+            Response problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                    "Send HTTP Basic with any user name and a valid API key as the password.", request.path(), null)
+                    .toResponse();
+            return Response.fromResponse(problem).header("WWW-Authenticate", "Basic realm=\"pipeline-health\"").build();
+        }
         Response problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
                 "Send a valid API key: Authorization: Bearer <key>. It is missing, unknown, revoked or expired.",
                 request.path(), null).toResponse();

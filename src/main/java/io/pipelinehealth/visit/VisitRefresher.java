@@ -48,13 +48,16 @@ public class VisitRefresher {
      */
     public void write(String tenantId, Pipeline pipeline, Map<String, Instant> changedFrom,
             Map<String, List<Step>> steps) {
-        Map<String, VisitStore.Tail> tails = new LinkedHashMap<>();
-        Map<String, VisitStore.Snapshot> snapshots = new LinkedHashMap<>();
+        Map<String, PositionTail> tails = new LinkedHashMap<>();
+        Map<String, OpportunitySnapshot> snapshots = new LinkedHashMap<>();
         changedFrom.forEach((opportunityId, from) -> {
             List<Step> history = steps.getOrDefault(opportunityId, List.of());
             List<Position> positions = VisitDeriver.derive(pipeline, history);
             int keep = from == null ? 0 : unchangedBefore(positions, from);
-            tails.put(opportunityId, new VisitStore.Tail(keep, positions.subList(keep, positions.size())));
+            // keys over the whole history: a key counts the earlier positions with its stage and entry
+            List<String> keys = VisitKeys.of(opportunityId, positions);
+            tails.put(opportunityId, new PositionTail(keep, positions.subList(keep, positions.size()),
+                    keys.subList(keep, keys.size())));
             snapshots.put(opportunityId, snapshot(positions, history));
         });
         visits.replaceTails(tenantId, pipeline.id(), tails, snapshots);
@@ -70,14 +73,14 @@ public class VisitRefresher {
         return keep;
     }
 
-    private static VisitStore.Snapshot snapshot(List<Position> positions, List<Step> history) {
+    private static OpportunitySnapshot snapshot(List<Position> positions, List<Step> history) {
         Instant knownAt = history.stream().filter(Step.Event.class::isInstance).map(Step::at)
                 .max(Instant::compareTo).orElse(null);
         if (positions.isEmpty()) {
-            return new VisitStore.Snapshot(null, null, Map.of(), knownAt);
+            return new OpportunitySnapshot(null, null, Map.of(), knownAt);
         }
         Position last = positions.get(positions.size() - 1);
-        return new VisitStore.Snapshot(last.amount(), last.currency(), last.attributes(), knownAt);
+        return new OpportunitySnapshot(last.amount(), last.currency(), last.attributes(), knownAt);
     }
 
     /** After a pipeline is replaced: every figure follows the current definition. */

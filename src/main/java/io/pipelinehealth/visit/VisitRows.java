@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /** Visit rows and opportunity snapshots as JSON arrays of objects keyed by column name. */
@@ -16,11 +17,14 @@ final class VisitRows {
     private VisitRows() {
     }
 
-    static String rows(String tenantId, String pipelineId, Map<String, VisitStore.Tail> tails) {
+    static String rows(String tenantId, String pipelineId, Map<String, PositionTail> tails) {
         return write(json -> {
-            for (Map.Entry<String, VisitStore.Tail> tail : tails.entrySet()) {
-                for (Position p : tail.getValue().positions()) {
+            for (Map.Entry<String, PositionTail> tail : tails.entrySet()) {
+                List<Position> positions = tail.getValue().positions();
+                for (int i = 0; i < positions.size(); i++) {
+                    Position p = positions.get(i);
                     json.writeStartObject();
+                    json.writeStringField("visit_key", tail.getValue().keys().get(i)); // issue 22
                     json.writeStringField("tenant_id", tenantId);
                     json.writeStringField("opportunity_id", tail.getKey());
                     json.writeNumberField("seq", p.seq());
@@ -63,10 +67,10 @@ final class VisitRows {
         return p.rules().lastOpenSecond(entered) - entered;
     }
 
-    static String snapshots(Map<String, VisitStore.Snapshot> snapshots) {
+    static String snapshots(Map<String, OpportunitySnapshot> snapshots) {
         return write(json -> {
-            for (Map.Entry<String, VisitStore.Snapshot> entry : snapshots.entrySet()) {
-                VisitStore.Snapshot s = entry.getValue();
+            for (Map.Entry<String, OpportunitySnapshot> entry : snapshots.entrySet()) {
+                OpportunitySnapshot s = entry.getValue();
                 json.writeStartObject();
                 json.writeStringField("opportunity_id", entry.getKey());
                 number(json, "amount", s.amount());

@@ -29,31 +29,35 @@ public class VisitStore {
         this.dataSource = dataSource;
     }
 
-    /** The positions from {@code fromSeq} on of one opportunity, replacing its stored ones from there. */
-    public record Tail(int fromSeq, List<Position> positions) {
-    }
-
-    /** What is known of an opportunity after its latest event: stored once, not on every visit row. */
-    public record Snapshot(java.math.BigDecimal amount, String currency, Map<String, String> attributes,
-            java.time.Instant knownAt) {
-    }
-
-    /** Replaces the stored positions of the given opportunities (all of one pipeline) from each one's tail on. */
-    public void replaceTails(String tenantId, String pipelineId, Map<String, Tail> tails,
-            Map<String, Snapshot> snapshots) {
+    /**
+     * Replaces the stored positions of the given opportunities (all of one pipeline) from each one's
+     * tail on, and records in the same transaction which stage visits the visit feed must report
+     * again (issue 22, {@link VisitChanges}).
+     */
+    public void replaceTails(String tenantId, String pipelineId, Map<String, PositionTail> tails,
+            Map<String, OpportunitySnapshot> snapshots) {
         if (tails.isEmpty()) {
             return;
         }
         String[] opportunities = tails.keySet().toArray(String[]::new);
-        Integer[] fromSeq = tails.values().stream().map(Tail::fromSeq).toArray(Integer[]::new);
+        Integer[] fromSeq = tails.values().stream().map(PositionTail::fromSeq).toArray(Integer[]::new);
+        VisitChanges changes = new VisitChanges();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement delete = new NamedSql("""
-                    delete from visit v
-                    using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
-                    where v.tenant_id = :tenant and v.opportunity_id = t.opportunity_id and v.seq >= t.from_seq
+                    with gone as (
+                        delete from visit v
+                        using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
+                        where v.tenant_id = :tenant and v.opportunity_id = t.opportunity_id and v.seq >= t.from_seq
+                        returning v.visit_key, v.opportunity_id, v.kind, visit_feed_digest(v) as digest
+                    )
+                    select visit_key, opportunity_id, digest from gone
+                    where kind in ('VISIT', 'SKIPPED')
                     """).set("tenant", tenantId).array("opportunities", "text", opportunities)
-                    .array("fromSeq", "int4", fromSeq).prepare(connection)) {
-                delete.executeUpdate();
+                    .array("fromSeq", "int4", fromSeq).prepare(connection);
+                    ResultSet rows = delete.executeQuery()) {
+                while (rows.next()) {
+                    changes.before(rows.getString(1), rows.getString(2), rows.getString(3));
+                }
             }
             try (PreparedStatement insert = new NamedSql("""
                     with snapshot as (
@@ -61,14 +65,28 @@ public class VisitStore {
                         set amount = s.amount, currency = s.currency, attributes = s.attributes, known_at = s.known_at
                         from jsonb_to_recordset(cast(:snapshots as jsonb))
                             as s(opportunity_id text, amount numeric, currency text, attributes jsonb,
-                                 known_at timestamptz)
+                                 known_at timestamptz),
+                            opportunity old
                         where o.tenant_id = :tenant and o.opportunity_id = s.opportunity_id
+                          and old.tenant_id = o.tenant_id and old.opportunity_id = o.opportunity_id
+                        returning o.opportunity_id, old.attributes is distinct from o.attributes as attributes_changed
+                    ),
+                    added as (
+                        insert into visit select * from jsonb_populate_recordset(null::visit, cast(:rows as jsonb))
+                        returning visit_key, opportunity_id, kind, visit_feed_digest(visit) as digest
                     )
-                    insert into visit select * from jsonb_populate_recordset(null::visit, cast(:rows as jsonb))
+                    select visit_key, opportunity_id, digest from added
+                    where kind in ('VISIT', 'SKIPPED')
+                    union all
+                    select null, opportunity_id, null from snapshot where attributes_changed
                     """).set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
-                    .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection)) {
-                insert.executeUpdate();
+                    .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection);
+                    ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    changes.after(rows.getString(1), rows.getString(2), rows.getString(3));
+                }
             }
+            changes.record(connection, tenantId, pipelineId);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
@@ -76,46 +94,33 @@ public class VisitStore {
 
     /** Stages that events or hand-offs of this pipeline use: those may not be removed from it. */
     public Set<String> stagesInUse(String tenantId, String pipelineId) {
-        Set<String> stages = new TreeSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select distinct stage from visit
-                        where tenant_id = ? and pipeline_id = ? and kind in ('VISIT', 'CLOSED')
-                        """)) {
-            query.setString(1, tenantId);
-            query.setString(2, pipelineId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    stages.add(rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return stages;
+        return new TreeSet<>(strings(new NamedSql("""
+                select distinct stage from visit
+                where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'CLOSED')
+                """).set("tenant", tenantId).set("pipeline", pipelineId)));
     }
 
     /** A page of a pipeline's opportunities in id order, locked until the transaction ends. */
     public List<String> lockOpportunities(String tenantId, String pipelineId, String after, int limit) {
-        List<String> ids = new ArrayList<>();
+        return strings(new NamedSql("""
+                select opportunity_id from opportunity
+                where tenant_id = :tenant and pipeline_id = :pipeline and opportunity_id > :after
+                order by opportunity_id limit :limit for update
+                """).set("tenant", tenantId).set("pipeline", pipelineId).set("after", after).set("limit", limit));
+    }
+
+    /** The first column of every row. */
+    private List<String> strings(NamedSql sql) {
+        List<String> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select opportunity_id from opportunity
-                        where tenant_id = ? and pipeline_id = ? and opportunity_id > ?
-                        order by opportunity_id limit ? for update
-                        """)) {
-            query.setString(1, tenantId);
-            query.setString(2, pipelineId);
-            query.setString(3, after);
-            query.setInt(4, limit);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        return ids;
+        return values;
     }
 }

@@ -84,6 +84,7 @@ public final class Main {
         // ---- 2. reads
         log("reads");
         reads(config, bench, report);
+        new FeedPull(bench, report).run(); // section 7, issue 22
 
         // ---- 6. pages (issue 19), on the loaded store before the slices below grow it
         log("pages");

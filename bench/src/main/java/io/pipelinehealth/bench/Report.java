@@ -47,6 +47,13 @@ final class Report {
     final Map<String, List<double[]>> workingTime = new LinkedHashMap<>();
     long workingTimeEvents;
     int workingTimeOpportunities;
+    /** Section 7 (issue 22): the visit feed's full pull against COPY of the same rows, per run. */
+    String feedPipeline;
+    long feedRows;
+    long feedCopyRows;
+    double feedRssMb;
+    final List<Double> feedHttp = new ArrayList<>();
+    final List<Double> feedCopy = new ArrayList<>();
     List<String> topStatements = List.of();
     List<String> failures = List.of();
 
@@ -160,6 +167,7 @@ final class Report {
 
         renderWorkingTime(b);
         renderPages(b);
+        renderFeed(b);
 
         b.append("\n## PostgreSQL time during the bulk-ingest matrix (pg_stat_statements, top statements)\n\n");
         b.append("| calls | total ms | mean ms | rows | statement |\n|---:|---:|---:|---:|---|\n");
@@ -175,6 +183,22 @@ final class Report {
             }
         }
         return b.toString();
+    }
+
+    private void renderFeed(StringBuilder b) {
+        b.append("\n## 7. Visit feed full pull (issue 22)\n\n");
+        if (feedHttp.isEmpty()) {
+            b.append("Not measured: ").append(skipped.getOrDefault("visit feed", "see failures")).append("\n");
+            return;
+        }
+        b.append(String.format("Pipeline `%s`: %d visits through GET /api/v1/visits as CSV, pages of 10,000 (COPY: %d"
+                + " rows); rows/s per run, service RSS peak during the pulls %.0f MB.%n%n", feedPipeline, feedRows,
+                feedCopyRows, feedRssMb));
+        b.append("| run | HTTP feed rows/s | COPY rows/s | feed / COPY |\n|---:|---:|---:|---:|\n");
+        for (int i = 0; i < feedHttp.size(); i++) {
+            b.append(String.format("| %d | %.0f | %.0f | %.2f |%n", i + 1, feedHttp.get(i), feedCopy.get(i),
+                    feedHttp.get(i) / feedCopy.get(i)));
+        }
     }
 
     private void renderWorkingTime(StringBuilder b) {

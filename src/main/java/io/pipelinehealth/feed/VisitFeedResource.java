@@ -1,0 +1,89 @@
+package io.pipelinehealth.feed;
+
+import io.pipelinehealth.common.Csv;
+import io.pipelinehealth.common.Problem;
+import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.identity.RepAccess;
+import io.pipelinehealth.identity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** GET /api/v1/visits: one row per stage visit, for BI tools, with a change cursor (issue 22). */
+@RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
+@Path("/api/v1/visits")
+@Tag(name = "Visit feed")
+@Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+public class VisitFeedResource {
+
+    private static final MediaType CSV = new MediaType("text", "csv", "utf-8");
+
+    private final FeedService feed;
+    private final FeedQueries queries;
+    private final TenantResolver tenants;
+    private final RepAccess reps;
+
+    VisitFeedResource(FeedService feed, FeedQueries queries, TenantResolver tenants, RepAccess reps) {
+        this.feed = feed;
+        this.queries = queries;
+        this.tenants = tenants;
+        this.reps = reps;
+    }
+
+    @GET
+    @Operation(summary = "Every stage visit of a pipeline, with a change cursor",
+            description = "Without changedSince: a full pull in visitKey order, page by page with nextCursor; the last "
+                    + "page carries changeCursor. With changedSince (an earlier changeCursor): the visits inserted or "
+                    + "changed since, and a tombstone {visitKey, deleted: true} for each visit that no longer exists, "
+                    + "with a new changeCursor (unchanged when nothing changed). Open visits show their elapsed time and "
+                    + "OPEN or FROZEN as of the pull. CSV (Accept: text/csv) has the same columns, then attr.<key> "
+                    + "columns and deleted; its cursors are in the X-Next-Cursor and X-Change-Cursor headers. A rep key "
+                    + "sees its own visits only.")
+    @APIResponse(responseCode = "200", description = "A page of visits",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VisitFeedPage.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "400", description = "Missing pipelineId, an invalid parameter, cursor or changedSince",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown pipelineId",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response visits(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
+            @QueryParam("enteredFrom") @Parameter(description = "Visits entered at or after this instant") String enteredFrom,
+            @QueryParam("enteredTo") @Parameter(description = "Visits entered before this instant") String enteredTo,
+            @QueryParam("changedSince") @Parameter(description = "The changeCursor of an earlier pull") String changedSince,
+            @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
+            @BeanParam FeedRequest page, @Context HttpHeaders headers) {
+        boolean csv = Csv.wanted(format, headers);
+        VisitFeedPage result = feed.pull(new FeedService.Pull(pipelineId, enteredFrom, enteredTo, changedSince,
+                reps.ownerFilter(null)), page);
+        if (!csv) {
+            return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        Set<String> keys = queries.attributeKeys(tenants.currentTenant(), pipelineId);
+        StreamingOutput body = out -> FeedCsv.write(result.items(), keys, out);
+        Response.ResponseBuilder response = Response.ok(body, CSV);
+        if (result.nextCursor() != null) {
+            response.header("X-Next-Cursor", result.nextCursor());
+        }
+        if (result.changeCursor() != null) {
+            response.header("X-Change-Cursor", result.changeCursor());
+        }
+        return response.build();
+    }
+}

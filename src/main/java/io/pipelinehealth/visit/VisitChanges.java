@@ -1,0 +1,83 @@
+package io.pipelinehealth.visit;
+
+import io.pipelinehealth.db.NamedSql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The visit feed's change log entries of one re-derivation (issue 22): a stage visit whose row
+ * is new or shows something else (visit_feed_digest of V18) is changed; a key that was deleted
+ * and not written again is a tombstone; every visit of an opportunity whose attributes changed is
+ * changed too (the feed's attr columns). Written in the derivation's transaction, so the change
+ * commits with the rows, and numbered by that transaction's id (V18, feed.FeedQueries).
+ */
+final class VisitChanges {
+
+    private record Row(String opportunityId, String digest) {
+    }
+
+    private final Map<String, Row> before = new HashMap<>();
+    private final Map<String, Row> after = new HashMap<>();
+    private final Set<String> attributesChanged = new LinkedHashSet<>();
+
+    void before(String visitKey, String opportunityId, String digest) {
+        before.put(visitKey, new Row(opportunityId, digest));
+    }
+
+    /** A written visit row, or (key null) an opportunity whose attributes changed. */
+    void after(String visitKey, String opportunityId, String digest) {
+        if (visitKey == null) {
+            attributesChanged.add(opportunityId);
+        } else {
+            after.put(visitKey, new Row(opportunityId, digest));
+        }
+    }
+
+    void record(Connection connection, String tenantId, String pipelineId) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        List<String> opportunities = new ArrayList<>();
+        List<Boolean> deleted = new ArrayList<>();
+        after.forEach((key, row) -> {
+            Row old = before.get(key);
+            if (old == null || !old.digest().equals(row.digest())) {
+                keys.add(key);
+                opportunities.add(row.opportunityId());
+                deleted.add(false);
+            }
+        });
+        before.forEach((key, row) -> {
+            if (!after.containsKey(key)) {
+                keys.add(key);
+                opportunities.add(row.opportunityId());
+                deleted.add(true);
+            }
+        });
+        if (keys.isEmpty() && attributesChanged.isEmpty()) {
+            return;
+        }
+        // union, not union all: a visit both rewritten and under changed attributes is one row,
+        // and an upsert may not touch one row twice
+        try (PreparedStatement upsert = new NamedSql("""
+                insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted)
+                select :tenant::text, k, :pipeline::text, o, d from unnest(:keys, :opportunities, :deleted) as t(k, o, d)
+                union
+                select :tenant::text, visit_key, pipeline_id, opportunity_id, false from visit
+                where tenant_id = :tenant and opportunity_id = any(:attributesChanged) and kind in ('VISIT', 'SKIPPED')
+                on conflict (tenant_id, visit_key) do update
+                set pipeline_id = excluded.pipeline_id, opportunity_id = excluded.opportunity_id,
+                    deleted = excluded.deleted, changed_by = pg_current_xact_id()
+                """).set("tenant", tenantId).set("pipeline", pipelineId)
+                .array("keys", "text", keys.toArray()).array("opportunities", "text", opportunities.toArray())
+                .array("deleted", "bool", deleted.toArray()).array("attributesChanged", "text", attributesChanged.toArray())
+                .prepare(connection)) {
+            upsert.executeUpdate();
+        }
+    }
+}
