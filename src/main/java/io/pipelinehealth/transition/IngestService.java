@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -131,10 +132,8 @@ public class IngestService {
      * as pending, and {@link #finish} derives it after the commit (or the backlog does). No group
      * commit: the caller's transaction is its own.
      */
+    @Transactional(Transactional.TxType.MANDATORY) // the caller's transaction, or a failure
     public Joined ingestJoined(List<TransitionInput> inputs) {
-        if (!QuarkusTransaction.isActive()) {
-            throw new IllegalStateException("ingestJoined needs the caller's transaction");
-        }
         check(inputs);
         String tenant = tenants.currentTenant();
         boolean inline = inputs.size() <= inlineMaxEvents;
