@@ -134,7 +134,9 @@ function queryVariations(op) {
     for (const [label, value] of Object.entries(CURSORS)) variation(`query cursor ${label}`, op, q('cursor', encodeURIComponent(value)));
   }
   if (hasParam(op, 'limit')) {
-    for (const [label, value] of Object.entries(LIMITS)) variation(`query limit ${label}`, op, q('limit', value));
+    // the visit feed's pages go up to 10,000 rows (BI tools pull whole tables); other lists to 1,000
+    const limits = op === 'GET::/api/v1/visits' ? { ...LIMITS, 'over-max': '10001' } : LIMITS;
+    for (const [label, value] of Object.entries(limits)) variation(`query limit ${label}`, op, q('limit', value));
   }
   for (const name of ['minVisits', 'share', 'alpha']) {
     if (!hasParam(op, name)) continue;
