@@ -5,16 +5,13 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
