@@ -23,9 +23,19 @@ final class Config {
     String serviceLog = "bench/results/service.log";
     String sqlDir = "bench/sql";
     String out;
+    /** bench/run --soak 30m: minutes of the soak (issue 20) instead of the matrix; 0 for the matrix. */
+    int soakMinutes;
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** "30m", "1h" or "45" (minutes). */
+    static int minutes(String value) {
+        if (value.endsWith("h")) {
+            return 60 * Integer.parseInt(value.substring(0, value.length() - 1));
+        }
+        return Integer.parseInt(value.endsWith("m") ? value.substring(0, value.length() - 1) : value);
     }
 
     static Config parse(String[] args) {
@@ -48,6 +58,7 @@ final class Config {
                 case "--seed" -> c.seed = Long.parseLong(value);
                 case "--single-rate" -> c.singleRate = Integer.parseInt(value);
                 case "--single-seconds" -> c.singleSeconds = Integer.parseInt(value);
+                case "--soak" -> c.soakMinutes = minutes(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;

@@ -57,6 +57,16 @@ final class Http {
         return values;
     }
 
+    /** One /q/metrics sample summed over the series whose labels contain label (NaN when unreadable). */
+    double metricsWith(String name, String label) {
+        HttpResponse<String> r = get("/q/metrics");
+        if (r == null || r.statusCode() != 200) {
+            return Double.NaN;
+        }
+        return r.body().lines().filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** A timed GET: answers whether it was a 200, recording anything else as a failure. */
     boolean leanGet(String path) {
         try {

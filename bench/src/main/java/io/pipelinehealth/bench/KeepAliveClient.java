@@ -26,7 +26,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class KeepAliveClient implements AutoCloseable {
 
-    record Response(int status, String body) {
+    /** nextCursor: the X-Next-Cursor header of a CSV page, null when absent. */
+    record Response(int status, String body, String nextCursor) {
     }
 
     private final String base;
@@ -61,7 +62,9 @@ final class KeepAliveClient implements AutoCloseable {
     private Response execute(HttpUriRequestBase request) throws IOException {
         request.setHeader("Authorization", authorization);
         return client.execute(request, response -> new Response(response.getCode(),
-                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                response.getFirstHeader("X-Next-Cursor") == null ? null
+                        : response.getFirstHeader("X-Next-Cursor").getValue()));
     }
 
     @Override

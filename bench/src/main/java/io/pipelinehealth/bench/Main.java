@@ -17,6 +17,9 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         Config config = Config.parse(args);
+        if (config.soakMinutes > 0) {
+            System.exit(soak(config, new Bench(config)));
+        }
         Bench bench = new Bench(config);
         Report report = new Report(config);
         int exit = 0;
@@ -42,6 +45,49 @@ public final class Main {
                 + " size=" + config.size + " events=" + report.loadedEvents + " runs=" + config.runs
                 + (config.out == null ? "" : " report=" + config.out));
         System.exit(exit);
+    }
+
+    /** bench/run --soak: the store loaded through HTTP, then {@link Soak}; answers the exit status. */
+    private static int soak(Config config, Bench bench) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try {
+            log("starting the service (" + config.jvmFlags + ")");
+            bench.service.start();
+            bench.putPipelines(bench.generator.pipelines());
+            log("loading " + config.events + " events through HTTP with 2 clients");
+            Generator.Slice base = bench.generator.slice("b", config.events);
+            bench.loadHttp(base, 2);
+            while (bench.http.pendingOpportunities() > 0) {
+                Thread.sleep(200);
+            }
+            bench.db.execute("vacuum analyze");
+            text.append("## Soak, size ").append(config.size).append(", ").append(config.soakMinutes)
+                    .append(" min (").append(base.emitted).append(" events loaded first; ")
+                    .append(bench.db.scalar("select version()")).append(")\n\n");
+            text.append(new Soak(bench, config.soakMinutes).run(base.opportunities()));
+            text.append("\nStore after the soak: ").append(bench.db.scalar("select count(*) from transition_event"))
+                    .append(" transitions; RSS at the end ").append(String.format(java.util.Locale.ROOT, "%.0f",
+                            bench.service.rssMb())).append(" MB\n");
+        } catch (Exception | Error e) {
+            bench.http.failures.add("soak aborted: " + e);
+            e.printStackTrace();
+        } finally {
+            bench.service.stop();
+        }
+        if (!bench.http.failures.isEmpty()) {
+            text.append("\nErrors (").append(bench.http.failures.size()).append(" recorded; the soak records its first 20):\n");
+            bench.http.failures.forEach(f -> text.append("- ").append(f).append('\n'));
+        }
+        System.out.println(text);
+        if (config.out != null) {
+            Files.createDirectories(Path.of(config.out).getParent());
+            Files.writeString(Path.of(config.out), text);
+        }
+        boolean ok = bench.http.failures.isEmpty();
+        System.out.println((ok ? "bench: OK" : "bench: FAILED (" + bench.http.failures.size() + " failures)")
+                + " soak size=" + config.size + " minutes=" + config.soakMinutes
+                + (config.out == null ? "" : " report=" + config.out));
+        return ok ? 0 : 1;
     }
 
     static void log(String message) {
