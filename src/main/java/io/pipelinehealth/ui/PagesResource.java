@@ -4,11 +4,15 @@ import io.pipelinehealth.analytics.AnalyticsService;
 import io.pipelinehealth.analytics.AnalyticsWindow;
 import io.pipelinehealth.analytics.PatternRule;
 import io.pipelinehealth.analytics.RepQueries;
+import io.pipelinehealth.analytics.RepStageRow;
 import io.pipelinehealth.analytics.StageAnalyticsRow;
+import io.pipelinehealth.analytics.StandardRow;
+import io.pipelinehealth.analytics.TrendRow;
 import io.pipelinehealth.analytics.TrendWindow;
 import io.pipelinehealth.common.Instants;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
+import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.frozen.FrozenCsv;
 import io.pipelinehealth.frozen.FrozenItem;
 import io.pipelinehealth.frozen.FrozenService;
@@ -36,6 +40,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The pages. Each reads through the same services as the API, as the signed-in key (UiRequests), so
@@ -58,9 +64,13 @@ public class PagesResource {
     private final HandoffService handoffs;
     private final RepAccess reps;
     private final Clock clock;
+    private final OpenCounts openCounts;
+    private final TenantResolver tenants;
+    private final Concurrently concurrently;
 
     PagesResource(UiRequests requests, PipelineService pipelines, AnalyticsService analytics, FrozenService frozen,
-            OpportunityService opportunities, HandoffService handoffs, RepAccess reps, Clock clock) {
+            OpportunityService opportunities, HandoffService handoffs, RepAccess reps, Clock clock,
+            OpenCounts openCounts, TenantResolver tenants, Concurrently concurrently) {
         this.requests = requests;
         this.pipelines = pipelines;
         this.analytics = analytics;
@@ -69,22 +79,26 @@ public class PagesResource {
         this.handoffs = handoffs;
         this.reps = reps;
         this.clock = clock;
+        this.openCounts = openCounts;
+        this.tenants = tenants;
+        this.concurrently = concurrently;
     }
 
     @GET
     @Path("/")
     public Response home(@Context RoutingContext context) {
         return requests.page(context, viewer -> {
-            AnalyticsWindow now = AnalyticsWindow.of(null, null, null, clock);
-            List<HomeModel.Row> rows = pipelineViews().stream().map(p -> {
+            List<PipelineView> views = pipelineViews();
+            Map<String, OpenCounts.Counts> counts = viewer.seesTeam() ? openCounts.of(tenants.currentTenant(),
+                    views.stream().map(p -> pipelines.require(p.id())).toList(), Instants.asOf(null, clock)) : Map.of();
+            List<HomeModel.Row> rows = views.stream().map(p -> {
                 if (!viewer.seesTeam()) {
                     return new HomeModel.Row(p.id(), p.name(), Links.rep(viewer.repOwner().orElse(""), p.id(), null),
                             null, null, null);
                 }
-                List<StageAnalyticsRow> stages = analytics.stages(p.id(), now);
+                OpenCounts.Counts count = counts.getOrDefault(p.id(), OpenCounts.Counts.NONE);
                 return new HomeModel.Row(p.id(), p.name(), Links.pipeline(p.id(), null), Links.frozen(p.id(), null),
-                        stages.stream().mapToLong(StageAnalyticsRow::openVisits).sum(),
-                        stages.stream().mapToLong(StageAnalyticsRow::frozen).sum());
+                        count.open(), count.frozen());
             }).toList();
             return Views.home(Chrome.of("Pipelines", viewer), new HomeModel(viewer.seesTeam(), rows));
         });
@@ -98,10 +112,13 @@ public class PagesResource {
             team(viewer);
             AnalyticsWindow window = AnalyticsWindow.of(null, null, asOf, clock);
             Pipeline pipeline = pipelines.require(id);
-            PipelineModel model = PipelineModel.of(pipeline, analytics.timeBasis(id), asOf, window.asOf(),
-                    analytics.stages(id, window),
-                    analytics.reps(id, new RepQueries.RepFilter(null, null), window, PatternRule.of(null, null, null)),
-                    analytics.standards(id, null, window.asOf()));
+            // the learned standards (every visit of the won deals) take longest: read beside the others
+            Supplier<List<StandardRow>> standards = concurrently.start(() -> analytics.standards(id, null, window.asOf()));
+            List<StageAnalyticsRow> stages = analytics.stages(id, window);
+            List<RepStageRow> reps = analytics.reps(id, new RepQueries.RepFilter(null, null), window,
+                    PatternRule.of(null, null, null));
+            PipelineModel model = PipelineModel.of(pipeline, analytics.timeBasis(id), asOf, window.asOf(), stages, reps,
+                    standards.get());
             return Views.pipeline(Chrome.of("Pipeline " + model.name(), viewer), model);
         });
     }
@@ -187,9 +204,11 @@ public class PagesResource {
                 chosen = all.get(0).id();
             }
             Pipeline pipeline = pipelines.require(chosen);
+            String shown = chosen;
+            TrendWindow weeks = TrendWindow.of(null, null, asOf, clock);
+            Supplier<List<TrendRow>> trend = concurrently.start(() -> analytics.trend(ownerId, shown, null, weeks));
             RepModel model = RepModel.of(analytics.profile(ownerId, chosen, window, PatternRule.of(null, null, null)),
-                    analytics.trend(ownerId, chosen, null, TrendWindow.of(null, null, asOf, clock)), pipeline,
-                    Human.basis(analytics.timeBasis(chosen)), asOf, viewer.mayHandOff());
+                    trend.get(), pipeline, Human.basis(analytics.timeBasis(chosen)), asOf, viewer.mayHandOff());
             return Views.rep(Chrome.of("Rep " + ownerId, viewer), model);
         });
     }

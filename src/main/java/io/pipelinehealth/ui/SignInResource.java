@@ -24,6 +24,9 @@ import java.util.Optional;
 @Path("/ui")
 public class SignInResource {
 
+    /** The sign-in cookie is sent to the sign-in form only. */
+    private static final String LOGIN = "/ui/login";
+
     private final UiSessions sessions;
     private final UiRequests requests;
 
@@ -35,29 +38,44 @@ public class SignInResource {
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public Response form() {
-        return UiRequests.ok(Views.login(null, null));
+    public Response form(@Context RoutingContext context) {
+        return form(200, null, context);
     }
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response signIn(@FormParam("key") String key, @Context RoutingContext context) {
+    public Response signIn(@FormParam("key") String key, @FormParam("csrf") String csrf,
+            @Context RoutingContext context) {
+        Cookie form = context.request().getCookie(SignInToken.COOKIE);
+        if (!SignInToken.matches(form == null ? null : form.getValue(), csrf)) {
+            // checked before the key, so a forged post learns nothing about it either
+            return form(403, "The sign-in form was missing its security token or had expired; the key was not "
+                    + "checked. Sign in again with this form.", context);
+        }
         Optional<ApiKey> verified = sessions.verify(key);
         if (verified.isEmpty()) {
-            return Response.status(401).type(UiRequests.HTML)
-                    .entity(Views.login("That key is unknown, revoked or expired. Check it and try again.", null)
-                            .render()).build();
+            return form(401, "That key is unknown, revoked or expired. Check it and try again.", context);
         }
         if (!Viewer.maySignIn(verified.get())) {
-            return Response.status(403).type(UiRequests.HTML).entity(Views.login("This key has no role that can "
-                    + "see pages; sign in with a key with role admin, read or rep.", null).render()).build();
+            return form(403, "This key has no role that can see pages; sign in with a key with role admin, read "
+                    + "or rep.", context);
         }
         String cookie = sessions.start(verified.get());
         String home = new Viewer(verified.get(), null).home();
         return Response.seeOther(java.net.URI.create(home))
-                .header("Set-Cookie", cookie(cookie, sessions.maxAgeSeconds(), context)).build();
+                .header("Set-Cookie", cookie(UiSessions.COOKIE, cookie, "/ui", sessions.maxAgeSeconds(), context))
+                .header("Set-Cookie", cookie(SignInToken.COOKIE, "", LOGIN, 0, context)).build();
+    }
+
+    /** The sign-in form with a fresh CSRF cookie and token; every answer that shows the form sets a new pair. */
+    private static Response form(int status, String error, RoutingContext context) {
+        String nonce = SignInToken.nonce();
+        return Response.status(status).type(UiRequests.HTML)
+                .entity(Views.login(error, SignInToken.token(nonce)).render())
+                .header("Set-Cookie", cookie(SignInToken.COOKIE, nonce, LOGIN, SignInToken.MAX_AGE_SECONDS, context))
+                .build();
     }
 
     @POST
@@ -69,7 +87,7 @@ public class SignInResource {
             Cookie cookie = context.request().getCookie(UiSessions.COOKIE);
             sessions.end(cookie.getValue());
             return Response.seeOther(java.net.URI.create("/ui/login"))
-                    .header("Set-Cookie", cookie("", 0, context)).build();
+                    .header("Set-Cookie", cookie(UiSessions.COOKIE, "", "/ui", 0, context)).build();
         });
     }
 
@@ -78,11 +96,11 @@ public class SignInResource {
         return UiRequests.seeOther("/ui/");
     }
 
-    /** HttpOnly, SameSite=Strict, Path=/ui; Secure when the request came over https (a proxy says so). */
-    static String cookie(String value, long maxAge, RoutingContext context) {
+    /** HttpOnly, SameSite=Strict; Secure when the request came over https (a proxy says so). */
+    static String cookie(String name, String value, String path, long maxAge, RoutingContext context) {
         String proto = context.request().getHeader("X-Forwarded-Proto");
         boolean https = "https".equalsIgnoreCase(proto == null ? context.request().scheme() : proto.split(",")[0].strip());
-        return UiSessions.COOKIE + "=" + value + "; Path=/ui; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
+        return name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge + "; HttpOnly; SameSite=Strict"
                 + (https ? "; Secure" : "");
     }
 }

@@ -10,7 +10,7 @@ final class Views {
     private Views() {
     }
 
-    static native TemplateInstance login(String error, String key);
+    static native TemplateInstance login(String error, String csrf);
 
     static native TemplateInstance error(Chrome chrome, int status, String message);
 

@@ -74,9 +74,19 @@ class UiPagesTest {
 
     /** Signs in through the form and answers the session cookie's value. */
     static String signIn(String key, String expectedHome) {
-        Response response = browser().contentType(ContentType.URLENC).formParam("key", key).post("/ui/login");
+        Response response = login(browser(), key);
         response.then().statusCode(303).header("Location", endsWith(expectedHome));
         return response.getCookie(UiSessions.COOKIE);
+    }
+
+    /** Posts the sign-in form as a browser does: with the cookie and the token the form page gave it. */
+    static Response login(RequestSpecification browser, String key) {
+        Response form = browser().get("/ui/login");
+        form.then().statusCode(200);
+        Matcher token = CSRF.matcher(form.asString());
+        assertThat("a csrf field on the sign-in form", token.find());
+        return browser.cookie(SignInToken.COOKIE, form.getCookie(SignInToken.COOKIE)).contentType(ContentType.URLENC)
+                .formParam("key", key).formParam("csrf", token.group(1)).post("/ui/login");
     }
 
     static org.hamcrest.Matcher<String> endsWith(String path) {
@@ -93,20 +103,53 @@ class UiPagesTest {
     void signInFormSetsASessionCookieThatIsNotTheKey() {
         browser().get("/ui/login").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<input id=\"key\" name=\"key\""));
-        Response response = browser().contentType(ContentType.URLENC).formParam("key", admin).post("/ui/login");
+        Response response = login(browser(), admin);
         response.then().statusCode(303).header("Location", endsWith("/ui/"));
-        String setCookie = response.getHeader("Set-Cookie");
+        String setCookie = response.getHeaders().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(UiSessions.COOKIE + "=")).findFirst().orElseThrow();
         assertThat(setCookie, allOf(containsString("; HttpOnly"), containsString("; SameSite=Strict"),
                 containsString("; Path=/ui;"), not(containsString("Secure")), not(containsString(admin))));
-        String viaProxy = browser().header("X-Forwarded-Proto", "https").contentType(ContentType.URLENC)
-                .formParam("key", admin).post("/ui/login").getHeader("Set-Cookie");
+        String viaProxy = login(browser().header("X-Forwarded-Proto", "https"), admin).getHeaders()
+                .getValues("Set-Cookie").stream().filter(c -> c.startsWith(UiSessions.COOKIE + "=")).findFirst()
+                .orElseThrow();
         assertThat(viaProxy, allOf(containsString("; Secure"), containsString("; HttpOnly"),
                 containsString("; SameSite=Strict"), containsString("; Path=/ui;")));
 
-        browser().contentType(ContentType.URLENC).formParam("key", "ph_not-a-key").post("/ui/login").then()
+        login(browser(), "ph_not-a-key").then()
                 .statusCode(401).contentType(containsString("text/html")).body(containsString("unknown, revoked or expired"));
         String ingest = Keys.create(admin, "Loader", List.of("ingest"), null);
-        browser().contentType(ContentType.URLENC).formParam("key", ingest).post("/ui/login").then().statusCode(403);
+        login(browser(), ingest).then().statusCode(403);
+    }
+
+    /** Login CSRF: another site's form cannot sign the visitor in, with or without a token of its own. */
+    @Test
+    void signInNeedsTheFormsCsrfCookieAndToken() {
+        Response form = browser().get("/ui/login");
+        String cookie = form.getCookie(SignInToken.COOKIE);
+        assertThat(form.getHeader("Set-Cookie"), allOf(containsString(SignInToken.COOKIE + "="),
+                containsString("; HttpOnly"), containsString("; SameSite=Strict"), containsString("; Path=/ui/login;")));
+        Matcher token = CSRF.matcher(form.asString());
+        assertThat("a csrf field on the sign-in form", token.find());
+
+        Response noToken = browser().cookie(SignInToken.COOKIE, cookie).contentType(ContentType.URLENC)
+                .formParam("key", admin).post("/ui/login");
+        noToken.then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("missing its security token"));
+        assertThat(noToken.getCookie(UiSessions.COOKIE), org.hamcrest.Matchers.nullValue());
+        browser().contentType(ContentType.URLENC).formParam("key", admin).formParam("csrf", token.group(1))
+                .post("/ui/login").then().statusCode(403);
+        browser().cookie(SignInToken.COOKIE, cookie).contentType(ContentType.URLENC).formParam("key", admin)
+                .formParam("csrf", "0".repeat(64)).post("/ui/login").then().statusCode(403);
+        // another form's cookie does not fit this token
+        browser().cookie(SignInToken.COOKIE, browser().get("/ui/login").getCookie(SignInToken.COOKIE))
+                .contentType(ContentType.URLENC).formParam("key", admin).formParam("csrf", token.group(1))
+                .post("/ui/login").then().statusCode(403);
+
+        Response in = browser().cookie(SignInToken.COOKIE, cookie).contentType(ContentType.URLENC)
+                .formParam("key", admin).formParam("csrf", token.group(1)).post("/ui/login");
+        in.then().statusCode(303).header("Location", endsWith("/ui/"));
+        assertThat(in.getHeaders().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(SignInToken.COOKIE
+                + "=;") && c.contains("Max-Age=0")), org.hamcrest.Matchers.is(true));
     }
 
     @Test
@@ -218,6 +261,66 @@ class UiPagesTest {
         browser(session).get("/ui/reps/ana?pipelineId=nope").then().statusCode(404);
         browser(session).queryParam("asOf", "<script>").get("/ui/pipelines/std/frozen").then().statusCode(400)
                 .body(not(containsString("<script>")), containsString("&lt;script&gt;"));
+    }
+
+    @Test
+    void wrongMethodsAndUnknownPathsUnderUiArePages() {
+        String session = signIn(admin, "/ui/");
+        browser(session).contentType(ContentType.URLENC).post("/ui/pipelines/std").then().statusCode(405)
+                .contentType(containsString("text/html")).header("Allow", allOf(containsString("GET"), not(containsString("POST"))))
+                .body(containsString("POST is not supported at /ui/pipelines/std"));
+        browser().delete("/ui/login").then().statusCode(405).contentType(containsString("text/html"))
+                .header("Allow", allOf(containsString("GET"), containsString("POST")));
+        browser().put("/ui/").then().statusCode(405).contentType(containsString("text/html"));
+        browser().get("/ui/static/nope.css").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("There is no page at /ui/static/nope.css."));
+        // the API keeps its problem+json
+        as(admin).delete("/api/v1/pipelines").then().statusCode(405).contentType(containsString("application/problem+json"));
+        as(admin).get("/api/v1/no-such-thing").then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+
+    /** The pages' figures are the API's: the pipelines page's counts, the view's funnel, statuses and learned standards. */
+    @Test
+    void pageFiguresAreTheApis() {
+        String session = signIn(reader, "/ui/");
+        List<Map<String, Object>> stages = as(reader).get("/api/v1/analytics/stages?pipelineId=std").then().statusCode(200)
+                .extract().path("$");
+        long open = sum(stages, "openVisits");
+        long frozen = sum(stages, "frozen");
+        assertThat(open, equalTo(2L));
+        browser(session).get("/ui/").then().statusCode(200).body(containsString(
+                "<td class=\"num\">" + open + "</td>\n    <td class=\"num\">" + frozen + "</td>"));
+
+        String asOf = "2019-03-01T00:00:00Z";
+        String view = browser(session).get("/ui/pipelines/std?asOf=" + asOf).then().statusCode(200).extract().asString();
+        List<Map<String, Object>> then = as(reader).get("/api/v1/analytics/stages?pipelineId=std&asOf=" + asOf)
+                .then().statusCode(200).extract().path("$");
+        for (Map<String, Object> row : then) {
+            long entered = sum(List.of(row), "closedVisits") + sum(List.of(row), "openVisits");
+            assertThat(view, containsString("<tr><th scope=\"row\">" + row.get("stage") + "</th><td class=\"num\">"
+                    + entered + "</td>"));
+        }
+        long closed = sum(then, "closedVisits");
+        assertThat("closed visits (skipped ones included) to compare", closed, org.hamcrest.Matchers.greaterThan(0L));
+        long[] counts = { closed - sum(then, "rushed") - sum(then, "slow") - sum(then, "skipped"), sum(then, "rushed"),
+                sum(then, "slow"), sum(then, "skipped"), sum(then, "openVisits") - sum(then, "frozen"), sum(then, "frozen") };
+        String[] labels = { "On track (closed)", "Rushed (closed)", "Slow (closed)", "Skipped (closed)", "Open, not frozen",
+                "Frozen" };
+        for (int i = 0; i < labels.length; i++) {
+            assertThat(view, containsString("<tr><th scope=\"row\">" + labels[i] + "</th><td class=\"num\">" + counts[i]
+                    + "</td></tr>"));
+        }
+        List<Map<String, Object>> learned = as(reader).get("/api/v1/analytics/standards?pipelineId=std&to=" + asOf)
+                .then().statusCode(200).extract().path("$");
+        for (Map<String, Object> row : learned) {
+            assertThat(view, org.hamcrest.Matchers.matchesPattern("(?s).*<tr><th scope=\"row\">" + row.get("stage")
+                    + "</th><td>[^<]*</td><td class=\"num\">" + row.get("wonVisits") + "</td>.*"));
+        }
+        assertThat(sum(learned, "wonVisits"), equalTo(2L));
+    }
+
+    private static long sum(List<Map<String, Object>> rows, String field) {
+        return rows.stream().mapToLong(row -> ((Number) row.get(field)).longValue()).sum();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class Pages {
 
     private static final Pattern OWNER = Pattern.compile("\"ownerId\":\"([^\"]+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
 
     private final Bench bench;
     private final Report report;
@@ -69,17 +70,25 @@ final class Pages {
         }
     }
 
+    /** As a browser signs in: the form page first, for its CSRF cookie and token, then the form's post. */
     private boolean signIn() {
+        HttpResponse<String> form = bench.http.send(HttpRequest.newBuilder(URI.create(bench.http.base + "/ui/login"))
+                .timeout(Duration.ofSeconds(60)).GET().build());
+        Matcher token = CSRF.matcher(form == null ? "" : form.body());
+        String formCookie = form == null ? "" : form.headers().firstValue("Set-Cookie").orElse("").split(";")[0];
         HttpResponse<String> response = bench.http.send(HttpRequest.newBuilder(URI.create(bench.http.base + "/ui/login"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("key=" + URLEncoder.encode(Http.KEY, StandardCharsets.UTF_8)))
+                .header("Cookie", formCookie)
+                .POST(HttpRequest.BodyPublishers.ofString("key=" + URLEncoder.encode(Http.KEY, StandardCharsets.UTF_8)
+                        + "&csrf=" + (token.find() ? token.group(1) : "")))
                 .build());
         if (response == null || response.statusCode() != 303) {
             report.skipped.put(Report.PAGES, response == null ? "sign-in failed"
                     : "POST /ui/login answers " + response.statusCode() + ": not on this branch");
             return false;
         }
-        cookie = response.headers().firstValue("Set-Cookie").orElse("").split(";")[0];
+        cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ph_session="))
+                .findFirst().orElse("").split(";")[0];
         return true;
     }
 
