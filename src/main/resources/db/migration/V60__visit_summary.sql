@@ -34,17 +34,19 @@ create function visit_summary_lower(bucket int) returns bigint language sql immu
     as 'select (visit_summary_thresholds())[bucket]';
 
 -- The groups one closed visit row counts in (see visit_summary below), with its value and bucket.
+-- A deviation bucket ('d', 'D') spans four of visit_summary_bucket's (values within a factor of
+-- about two): a rep at a stage has few visits, so finer buckets would only add summary rows.
 create function visit_summary_measures(p_owner text, p_kind text, p_closed_by text, p_next_stage text,
                                        p_actual bigint, p_working bigint, p_standard bigint)
     returns table (measure "char", owner_id text, bucket int, next_stage text, value bigint)
     language sql immutable parallel safe as $$
-    select 'd'::"char", p_owner, visit_summary_bucket(p_actual - p_standard), null::text, p_actual - p_standard
+    select 'd'::"char", p_owner, visit_summary_bucket(p_actual - p_standard) / 4, null::text, p_actual - p_standard
     union all
     select 'a', null, visit_summary_bucket(p_actual), null, p_actual
     union all
     select 't', null, null, p_next_stage, null where p_kind = 'VISIT' and p_closed_by = 'EVENT'
     union all
-    select 'D', p_owner, visit_summary_bucket(p_working - p_standard), null, p_working - p_standard
+    select 'D', p_owner, visit_summary_bucket(p_working - p_standard) / 4, null, p_working - p_standard
     where p_working is not null
     union all
     select 'A', null, visit_summary_bucket(p_working), null, p_working where p_working is not null
@@ -53,7 +55,7 @@ create function visit_summary_measures(p_owner text, p_kind text, p_closed_by te
 $$;
 
 -- One row per group. measure says what the group counts, over the closed VISIT and SKIPPED rows:
---   'd' a rep at a stage, bucket of the calendar deviation (left_s - entered_s - standard_s);
+--   'd' a rep at a stage, bucket (of four) of the calendar deviation (left_s - entered_s - standard_s);
 --   'a' a stage (owner_id null), bucket of the calendar actual seconds (left_s - entered_s);
 --   't' a stage and its next stage (bucket null), VISIT rows closed by an event;
 --   'D', 'A', 'T' the same over rows with working_s (a working-time pipeline), in working seconds.
@@ -69,7 +71,7 @@ create table visit_summary (
     bucket      int,
     next_stage  text collate "C",
     n           bigint not null,
-    value_sum   numeric,
+    value_sum   bigint,
     on_track    bigint not null,
     rushed      bigint not null,
     slow        bigint not null,

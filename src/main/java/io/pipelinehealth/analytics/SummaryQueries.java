@@ -34,6 +34,8 @@ final class SummaryQueries {
             )""";
 
     private static final String DEVIATION = "(left_s - entered_s) - standard_s";
+    /** A deviation bucket spans four of visit_summary_bucket's (V60, visit_summary_measures). */
+    private static final int DEVIATION_SPAN = 4;
 
     private static final String REP_ROWS = "with " + String.join(",\n", SummarySql.SUMMARY, SummarySql.COVERAGE, CELLS,
             SummarySql.percentiles("rep_percentiles", "cells", List.of("owner_id", "stage"), List.of(0.5, 0.9), """
@@ -41,7 +43,7 @@ final class SummaryQueries {
                      where measure = :d::"char" and (select covered from coverage)
                        and (:owner::text is null or owner_id = :owner::text)
                        and (:stage::text is null or stage = :stage::text))""",
-                    "owner_id = l.owner_id and stage = l.stage", DEVIATION)) + """
+                    "owner_id = l.owner_id and stage = l.stage", DEVIATION, DEVIATION_SPAN)) + """
             ,
             open_rows as (
                 select owner_id, stage, count(*) as open_visits,
@@ -96,7 +98,7 @@ final class SummaryQueries {
                     """
                     stage = l.stage and owner_id = any(array(select distinct owner_id from summary
                                                               where measure = :d::"char" and stage = l.stage))""",
-                    DEVIATION)) + """
+                    DEVIATION, DEVIATION_SPAN)) + """
             
             select c.stage, trim_scale(round(m.value::numeric, 3)) as median
             from stage_cells c left join stage_medians m on m.stage = c.stage
@@ -111,7 +113,7 @@ final class SummaryQueries {
                 group by stage
             )""", SummarySql.percentiles("stage_percentiles", "stage_cells", List.of("stage"), List.of(0.5, 0.75, 0.9), """
                     (select stage, bucket, n from summary where measure = :a::"char" and (select covered from coverage))""",
-                    "stage = l.stage", ACTUAL)) + """
+                    "stage = l.stage", ACTUAL, 1)) + """
             ,
             statuses as (
                 select stage, sum(rushed) as rushed, sum(slow) as slow, sum(skipped) as skipped

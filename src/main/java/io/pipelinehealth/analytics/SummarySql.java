@@ -68,9 +68,10 @@ final class SummarySql {
      * @param buckets  a relation of the cells' buckets: the keys, {@code bucket} and {@code n}, one row each
      * @param visits   the condition on {@code visit} that selects a cell's rows, given {@code l.<key>}
      * @param value    the value, written as in the index that orders the cell's rows
+     * @param span     how many of visit_summary_bucket's buckets one bucket of the measure spans (V60)
      */
     static String percentiles(String name, String cells, List<String> keys, List<Double> qs, String buckets,
-            String visits, String value) {
+            String visits, String value, int span) {
         String keyList = String.join(", ", keys);
         String sameCell = keys.stream().map(k -> "%%1$s.%s = w.%s".formatted(k, k)).collect(Collectors.joining(" and "));
         String qValues = qs.stream().map(q -> "(" + q + "::float8)").collect(Collectors.joining(", "));
@@ -104,14 +105,14 @@ final class SummarySql {
                               from visit
                               where tenant_id = :tenant and pipeline_id = :pipeline and %11$s
                                 and kind in ('VISIT', 'SKIPPED') and left_at is not null
-                                and %10$s >= coalesce(visit_summary_lower(l.first_bucket), %12$s)
-                                and %10$s < coalesce(visit_summary_lower(l.second_bucket + 1), %13$s)
+                                and %10$s >= coalesce(visit_summary_lower(l.first_bucket * %14$d), %12$s)
+                                and %10$s < coalesce(visit_summary_lower((l.second_bucket + 1) * %14$d), %13$s)
                               order by %10$s
                               offset (l.first_row - l.before)::bigint limit 2) picked
                     ) x
                 )""".formatted(name, keyList, buckets,
                 keys.stream().map(k -> "c." + k).collect(Collectors.joining(", ")), cells, qValues,
                 sameCell.formatted("f"), sameCell.formatted("s"),
-                keys.stream().map(k -> "l." + k).collect(Collectors.joining(", ")), value, visits, LOWEST, HIGHEST);
+                keys.stream().map(k -> "l." + k).collect(Collectors.joining(", ")), value, visits, LOWEST, HIGHEST, span);
     }
 }
