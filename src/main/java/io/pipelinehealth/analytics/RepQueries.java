@@ -30,7 +30,7 @@ public class RepQueries {
      */
     private static final String CLOSED = """
             with closed as (
-                select owner_id, stage, closed_status, (left_s - entered_s) - standard_s as deviation
+                select owner_id, stage, closed_status, deviation_s as deviation
                 from visit
                 where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
                   and left_at is not null and left_at <= :asOf
@@ -107,22 +107,23 @@ public class RepQueries {
         List<RepStageRow.Figures> figures = new ArrayList<>();
         List<StageCount> family = new ArrayList<>();
         try (SerialSession.Session session = sessions.open()) {
-            SummaryQueries summary = new SummaryQueries(session.connection(), tenant, pipeline);
-            Optional<List<RepStageRow.Figures>> summarized = summary.repFigures(filter, window);
+            Optional<SummaryQueries.RepSummary> summarized = new SummaryQueries(session, tenant, pipeline)
+                    .reps(filter, window);
             if (summarized.isPresent()) {
-                figures.addAll(summarized.get());
+                figures.addAll(summarized.get().figures());
+                family.addAll(summarized.get().family());
             } else {
                 try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
                     while (result.next()) {
                         figures.add(figures(result, pipeline.id()));
                     }
                 }
-            }
-            if (filter.isEmpty()) {
-                figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count).forEach(family::add);
-            } else {
-                Optional<List<StageCount>> summarizedFamily = summary.family(window);
-                family.addAll(summarizedFamily.isPresent() ? summarizedFamily.get() : family(session, tenant, pipeline, window));
+                if (filter.isEmpty()) {
+                    figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count)
+                            .forEach(family::add);
+                } else {
+                    family.addAll(family(session, tenant, pipeline, window));
+                }
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
@@ -159,7 +160,7 @@ public class RepQueries {
                 new RepFilter(null, null), window);
         Map<String, BigDecimal> medians = new LinkedHashMap<>();
         try (SerialSession.Session session = sessions.open()) {
-            Optional<Map<String, BigDecimal>> summarized = new SummaryQueries(session.connection(), tenant, pipeline)
+            Optional<Map<String, BigDecimal>> summarized = new SummaryQueries(session, tenant, pipeline)
                     .stageMedians(window);
             if (summarized.isPresent()) {
                 return summarized.get();

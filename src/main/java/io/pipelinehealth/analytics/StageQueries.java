@@ -28,7 +28,7 @@ public class StageQueries {
      */
     private static final String STAGE_ROWS = """
             with closed as (
-                select stage, kind, closed_status, closed_by, next_stage, left_s - entered_s as actual
+                select stage, kind, closed_status, closed_by, next_stage, actual_s as actual
                 from visit
                 where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
                   and left_at is not null and left_at <= :asOf
@@ -83,7 +83,7 @@ public class StageQueries {
                 .set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds())
                 .set("from", window.from()).set("to", window.to());
         try (SerialSession.Session session = sessions.open()) {
-            Optional<List<StageAnalyticsRow>> summarized = new SummaryQueries(session.connection(), tenant, pipeline)
+            Optional<List<StageAnalyticsRow>> summarized = new SummaryQueries(session, tenant, pipeline)
                     .stageRows(window);
             if (summarized.isPresent()) {
                 return summarized.get();
