@@ -21,6 +21,18 @@ record SummaryCell(String ownerId, String stage, long visits, long onTrack, long
      * of the cell's rows of the first bucket come before the first rank.
      */
     record Probe(double q, long valued, long firstRow, long secondRow, int firstBucket, int secondBucket, long skip) {
+
+        /** The lowest value of the first bucket (Long.MIN_VALUE for bucket 0, which has no bound). */
+        long from(long[] thresholds, int span) {
+            int bucket = firstBucket * span;
+            return bucket >= 1 ? thresholds[bucket - 1] : Long.MIN_VALUE;
+        }
+
+        /** The lowest value above the second bucket (Long.MAX_VALUE when no bucket is above it). */
+        long until(long[] thresholds, int span) {
+            int bucket = (secondBucket + 1) * span;
+            return bucket <= thresholds.length ? thresholds[bucket - 1] : Long.MAX_VALUE;
+        }
     }
 
     /** The probe of percentile_cont(q); valued must be positive. */

@@ -67,7 +67,7 @@ final class SummaryQueries {
             full join open_rows o using (owner_id, stage)
             left join %s on s.key = stage
             order by owner_id, s.ord, stage
-            """.formatted(SummarySql.probes("owner_id = c.owner_id", DEVIATION, DEVIATION_SPAN), OpenVisits.SQL,
+            """.formatted(SummarySql.probes("owner_id = c.owner_id", DEVIATION), OpenVisits.SQL,
             StageRelation.SQL);
 
     private static final String STAGE_MEDIANS = """
@@ -77,7 +77,7 @@ final class SummaryQueries {
             %s
             select c.stage, trim_scale(round(p.value::numeric, 3)) as median
             from cells c left join probes p on p.cell = c.cell
-            """.formatted(SummarySql.probes("owner_id = any(:owners::text[])", DEVIATION, DEVIATION_SPAN));
+            """.formatted(SummarySql.probes("owner_id = any(:owners::text[])", DEVIATION));
 
     private static final String STAGE_ROWS = """
             with cells as (
@@ -108,11 +108,14 @@ final class SummaryQueries {
             left join open_rows o on o.stage = s.key
             where s.kind = 'OPEN'
             order by s.ord
-            """.formatted(SummarySql.probes("true", ACTUAL, 1), OpenVisits.SQL, StageRelation.SQL);
+            """.formatted(SummarySql.probes("true", ACTUAL), OpenVisits.SQL, StageRelation.SQL);
 
     /** The rep rows' figures and rule 11's family, from one snapshot. */
     record RepSummary(List<RepStageRow.Figures> figures, List<StageCount> family) {
     }
+
+    /** visit_summary_thresholds(), once read; a constant of V60 (never written but by migrations). */
+    private static volatile long[] thresholds;
 
     private final Connection connection;
     private final boolean enabled;
@@ -129,7 +132,7 @@ final class SummaryQueries {
     /** The rep rows and the family, or empty when the summary does not cover the window. */
     Optional<RepSummary> reps(RepQueries.RepFilter filter, AnalyticsWindow window) throws SQLException {
         return inOneSnapshot(() -> {
-            Optional<SummaryCells> read = cells(window);
+            Optional<SummaryCells> read = cells(window, false);
             if (read.isEmpty()) {
                 return Optional.empty();
             }
@@ -148,7 +151,7 @@ final class SummaryQueries {
                     .array("cellMeans", "numeric", column(cells, SummaryCell::mean))
                     .set("owner", filter.ownerId()).set("stage", filter.stage())
                     .set("asOfSeconds", window.asOfSeconds());
-            probes(sql, cells, List.of(0.5, 0.9));
+            probes(sql, cells, List.of(0.5, 0.9), DEVIATION_SPAN);
             List<RepStageRow.Figures> figures = new ArrayList<>();
             try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
                 while (result.next()) {
@@ -165,7 +168,7 @@ final class SummaryQueries {
     /** The median deviation of all reps by stage, or empty when the summary does not cover the window. */
     Optional<Map<String, BigDecimal>> stageMedians(AnalyticsWindow window) throws SQLException {
         return inOneSnapshot(() -> {
-            Optional<SummaryCells> read = cells(window);
+            Optional<SummaryCells> read = cells(window, false);
             if (read.isEmpty()) {
                 return Optional.empty();
             }
@@ -173,7 +176,7 @@ final class SummaryQueries {
             NamedSql sql = bind(STAGE_MEDIANS, window)
                     .array("cellStages", "text", stages.stream().map(SummaryCell::stage).toArray())
                     .array("owners", "text", read.get().deviation().stream().map(SummaryCell::ownerId).distinct().toArray());
-            probes(sql, stages, List.of(0.5));
+            probes(sql, stages, List.of(0.5), DEVIATION_SPAN);
             Map<String, BigDecimal> medians = new LinkedHashMap<>();
             try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
                 while (result.next()) {
@@ -187,7 +190,7 @@ final class SummaryQueries {
     /** The stage rows, or empty when the summary does not cover the window. */
     Optional<List<StageAnalyticsRow>> stageRows(AnalyticsWindow window) throws SQLException {
         return inOneSnapshot(() -> {
-            Optional<SummaryCells> read = cells(window);
+            Optional<SummaryCells> read = cells(window, true);
             if (read.isEmpty()) {
                 return Optional.empty();
             }
@@ -207,7 +210,7 @@ final class SummaryQueries {
                     .array("cellEnded", "bigint", column(actual, c -> read.get().endedByEvent(c.stage())))
                     .array("cellAdvanced", "bigint", column(actual, c -> read.get().advanced(c.stage(), order, lost)))
                     .set("asOfSeconds", window.asOfSeconds());
-            probes(sql, actual, List.of(0.5, 0.75, 0.9));
+            probes(sql, actual, List.of(0.5, 0.75, 0.9), 1);
             List<StageAnalyticsRow> rows = new ArrayList<>();
             try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
                 while (result.next()) {
@@ -218,16 +221,26 @@ final class SummaryQueries {
         });
     }
 
-    private Optional<SummaryCells> cells(AnalyticsWindow window) throws SQLException {
-        try (PreparedStatement query = bind(SummarySql.CELLS, window).prepare(connection);
+    /** The deviation cells, and with {@code stageMeasures} the actual-time and next-stage cells too. */
+    private Optional<SummaryCells> cells(AnalyticsWindow window, boolean stageMeasures) throws SQLException {
+        NamedSql sql = bind(SummarySql.CELLS, window);
+        if (!stageMeasures) {
+            sql.set("a", measure('d')).set("t", measure('d'));
+        }
+        try (PreparedStatement query = sql.prepare(connection);
                 ResultSet result = query.executeQuery()) {
             SummaryCells cells = SummaryCells.read(result);
             return cells.covers(window) ? Optional.of(cells) : Optional.empty();
         }
     }
 
-    /** Binds the probe arrays of percentiles {@code qs} of every cell with values; cell k is the k-th (from 1). */
-    private static void probes(NamedSql sql, List<SummaryCell> cells, List<Double> qs) {
+    /**
+     * Binds the probe arrays of percentiles {@code qs} of every cell with values; cell k is the
+     * k-th (from 1). {@code span}: how many of visit_summary_bucket's buckets one bucket of the
+     * cells' measure spans (V60).
+     */
+    private void probes(NamedSql sql, List<SummaryCell> cells, List<Double> qs, int span) throws SQLException {
+        long[] thresholds = thresholds();
         List<Long> ids = new ArrayList<>();
         List<SummaryCell.Probe> probes = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
@@ -243,9 +256,27 @@ final class SummaryQueries {
                 .array("probeValued", "bigint", probes.stream().map(SummaryCell.Probe::valued).toArray())
                 .array("probeFirstRows", "bigint", probes.stream().map(SummaryCell.Probe::firstRow).toArray())
                 .array("probeSecondRows", "bigint", probes.stream().map(SummaryCell.Probe::secondRow).toArray())
-                .array("probeFirstBuckets", "int4", probes.stream().map(SummaryCell.Probe::firstBucket).toArray())
-                .array("probeSecondBuckets", "int4", probes.stream().map(SummaryCell.Probe::secondBucket).toArray())
+                .array("probeFroms", "bigint", probes.stream().map(p -> p.from(thresholds, span)).toArray())
+                .array("probeUntils", "bigint", probes.stream().map(p -> p.until(thresholds, span)).toArray())
                 .array("probeSkips", "bigint", probes.stream().map(SummaryCell.Probe::skip).toArray());
+    }
+
+    /** visit_summary_thresholds() of V60: a constant, read once. */
+    private long[] thresholds() throws SQLException {
+        long[] known = thresholds;
+        if (known == null) {
+            try (PreparedStatement query = connection.prepareStatement("select visit_summary_thresholds()");
+                    ResultSet result = query.executeQuery()) {
+                result.next();
+                Object[] values = (Object[]) result.getArray(1).getArray();
+                known = new long[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    known[i] = ((Number) values[i]).longValue();
+                }
+            }
+            thresholds = known;
+        }
+        return known;
     }
 
     /** The cells of one stage over every rep, as one cell per stage. */
@@ -264,10 +295,13 @@ final class SummaryQueries {
     }
 
     private NamedSql bind(String sql, AnalyticsWindow window) {
-        boolean working = pipeline.calendar() != null;
         return new NamedSql(ClosedActual.in(sql, pipeline)).set("tenant", tenant).set("pipeline", pipeline.id())
-                .set("d", working ? "D" : "d").set("a", working ? "A" : "a").set("t", working ? "T" : "t")
-                .set("asOf", window.asOf());
+                .set("d", measure('d')).set("a", measure('a')).set("t", measure('t')).set("asOf", window.asOf());
+    }
+
+    /** The summary's letter for a measure: upper case in working time (V60). */
+    private String measure(char calendarTime) {
+        return String.valueOf(pipeline.calendar() == null ? calendarTime : Character.toUpperCase(calendarTime));
     }
 
     private interface SnapshotWork<T> {

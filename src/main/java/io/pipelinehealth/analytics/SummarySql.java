@@ -16,6 +16,13 @@ package io.pipelinehealth.analytics;
  */
 final class SummarySql {
 
+    /*
+     * The probes compare the value with plain bounds (from the unnested arrays), never with an
+     * expression: under row-level security a condition that calls a function that is not
+     * leakproof (int4mul, int8mi ...), or that has a node PostgreSQL does not vouch for (coalesce),
+     * cannot be an index condition, and the lookup would read the whole cell.
+     */
+
     static final String CELLS = """
             select measure, owner_id, stage, next_stage, sum(n) as n, sum(on_track) as on_track, sum(rushed) as rushed,
                    sum(slow) as slow, sum(skipped) as skipped,
@@ -39,9 +46,6 @@ final class SummarySql {
             group by measure, owner_id, stage, next_stage
             """;
 
-    private static final String LOWEST = "-9223372036854775808";
-    private static final String HIGHEST = "9223372036854775807";
-
     private SummarySql() {
     }
 
@@ -52,9 +56,8 @@ final class SummarySql {
      * @param owners which visits of the cell's stage count: a condition on {@code owner_id} given
      *               {@code c.owner_id} (one rep, or {@code true} for all)
      * @param value  the value, written as in the index that orders the cell's rows
-     * @param span   how many of visit_summary_bucket's buckets one bucket of the measure spans (V60)
      */
-    static String probes(String owners, String value, int span) {
+    static String probes(String owners, String value) {
         return """
                 probes as (
                     select w.cell, w.q,
@@ -62,9 +65,9 @@ final class SummarySql {
                                 else x.first_value + (((w.q * (w.valued - 1)::float8) - w.first_row::float8)
                                                       * (x.second_value - x.first_value)) end as value
                     from unnest(:probeCells::bigint[], :probeQs::float8[], :probeValued::bigint[],
-                                :probeFirstRows::bigint[], :probeSecondRows::bigint[], :probeFirstBuckets::int[],
-                                :probeSecondBuckets::int[], :probeSkips::bigint[])
-                         as w(cell, q, valued, first_row, second_row, first_bucket, second_bucket, skip)
+                                :probeFirstRows::bigint[], :probeSecondRows::bigint[], :probeFroms::bigint[],
+                                :probeUntils::bigint[], :probeSkips::bigint[])
+                         as w(cell, q, valued, first_row, second_row, from_value, until_value, skip)
                     join cells c on c.cell = w.cell
                     cross join lateral (
                         select min(v) as first_value, max(v) as second_value
@@ -72,11 +75,10 @@ final class SummarySql {
                               from visit
                               where tenant_id = :tenant and pipeline_id = :pipeline and %1$s and stage = c.stage
                                 and kind in ('VISIT', 'SKIPPED') and left_at is not null
-                                and %2$s >= coalesce(visit_summary_lower(w.first_bucket * %3$d), %4$s)
-                                and %2$s < coalesce(visit_summary_lower((w.second_bucket + 1) * %3$d), %5$s)
+                                and %2$s >= w.from_value and %2$s < w.until_value
                               order by %2$s
                               offset w.skip limit 2) picked
                     ) x
-                )""".formatted(owners, value, span, LOWEST, HIGHEST);
+                )""".formatted(owners, value);
     }
 }
