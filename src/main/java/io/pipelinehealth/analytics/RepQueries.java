@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rep rows (DOMAIN rules 10 and 11) aggregated in PostgreSQL over the stored visit rows. A visit
  * belongs to the owner who entered the stage. Medians and percentiles are {@code percentile_cont}
  * (linear interpolation between closest ranks) over actual minus standard seconds, rounded to the
- * millisecond; means are exact averages rounded the same way.
+ * millisecond; means are exact averages rounded the same way. When the window holds every closed
+ * visit, the figures come from the summary instead ({@link SummaryQueries}: the same figures).
  */
 @ApplicationScoped
 public class RepQueries {
@@ -28,7 +30,7 @@ public class RepQueries {
      */
     private static final String CLOSED = """
             with closed as (
-                select owner_id, stage, closed_status, (left_s - entered_s) - standard_s as deviation
+                select owner_id, stage, closed_status, deviation_s as deviation
                 from visit
                 where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
                   and left_at is not null and left_at <= :asOf
@@ -105,25 +107,37 @@ public class RepQueries {
         List<RepStageRow.Figures> figures = new ArrayList<>();
         List<StageCount> family = new ArrayList<>();
         try (SerialSession.Session session = sessions.open()) {
-            try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    figures.add(new RepStageRow.Figures(result.getString("owner_id"), pipeline.id(),
-                            result.getString("stage"), result.getLong("closed_visits"), result.getLong("on_track"),
-                            result.getLong("rushed"), result.getLong("slow"), result.getLong("skipped"),
-                            result.getBigDecimal("median"), result.getBigDecimal("mean"), result.getBigDecimal("p90"),
-                            result.getLong("open_visits"), result.getLong("frozen")));
-                }
-            }
-            if (filter.isEmpty()) {
-                figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count).forEach(family::add);
+            Optional<SummaryQueries.RepSummary> summarized = new SummaryQueries(session, tenant, pipeline)
+                    .reps(filter, window);
+            if (summarized.isPresent()) {
+                figures.addAll(summarized.get().figures());
+                family.addAll(summarized.get().family());
             } else {
-                family.addAll(family(session, tenant, pipeline, window));
+                try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        figures.add(figures(result, pipeline.id()));
+                    }
+                }
+                if (filter.isEmpty()) {
+                    figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count)
+                            .forEach(family::add);
+                } else {
+                    family.addAll(family(session, tenant, pipeline, window));
+                }
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
         PatternEvidence evidence = PatternEvidence.of(family, rule);
         return figures.stream().map(row -> row.with(evidence.of(row.ownerId(), row.stage()))).toList();
+    }
+
+    static RepStageRow.Figures figures(ResultSet result, String pipelineId) throws SQLException {
+        return new RepStageRow.Figures(result.getString("owner_id"), pipelineId, result.getString("stage"),
+                result.getLong("closed_visits"), result.getLong("on_track"), result.getLong("rushed"),
+                result.getLong("slow"), result.getLong("skipped"), result.getBigDecimal("median"),
+                result.getBigDecimal("mean"), result.getBigDecimal("p90"), result.getLong("open_visits"),
+                result.getLong("frozen"));
     }
 
     private static List<StageCount> family(SerialSession.Session session, String tenant, Pipeline pipeline,
@@ -145,11 +159,16 @@ public class RepQueries {
         NamedSql sql = visits(new NamedSql(ClosedActual.in(STAGE_MEDIANS, pipeline)), tenant, pipeline.id(),
                 new RepFilter(null, null), window);
         Map<String, BigDecimal> medians = new LinkedHashMap<>();
-        try (SerialSession.Session session = sessions.open();
-                PreparedStatement query = sql.prepare(session.connection());
-                ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                medians.put(result.getString("stage"), result.getBigDecimal("median"));
+        try (SerialSession.Session session = sessions.open()) {
+            Optional<Map<String, BigDecimal>> summarized = new SummaryQueries(session, tenant, pipeline)
+                    .stageMedians(window);
+            if (summarized.isPresent()) {
+                return summarized.get();
+            }
+            try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    medians.put(result.getString("stage"), result.getBigDecimal("median"));
+                }
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);

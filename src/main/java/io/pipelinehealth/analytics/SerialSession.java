@@ -20,11 +20,14 @@ class SerialSession {
 
     private final AgroalDataSource dataSource;
     private final boolean parallel;
+    private final boolean summary;
 
     SerialSession(AgroalDataSource dataSource,
-            @ConfigProperty(name = "pipeline-health.analytics.parallel-query", defaultValue = "false") boolean parallel) {
+            @ConfigProperty(name = "pipeline-health.analytics.parallel-query", defaultValue = "false") boolean parallel,
+            @ConfigProperty(name = "pipeline-health.analytics.summary", defaultValue = "true") boolean summary) {
         this.dataSource = dataSource;
         this.parallel = parallel;
+        this.summary = summary;
     }
 
     /** An open connection; closing it restores the setting and returns the connection. */
@@ -37,6 +40,11 @@ class SerialSession {
 
         Connection connection() {
             return connection;
+        }
+
+        /** Whether reads may come from the analytics summary (V60); false makes every read scan the visits. */
+        boolean summary() {
+            return summary;
         }
 
         @Override

@@ -38,8 +38,8 @@ public class StandardQueries {
             ),
             learned as (
                 select v.stage, count(*) as n,
-                       percentile_cont(0.5) within group (order by v.left_s - v.entered_s) as p50,
-                       percentile_cont(0.75) within group (order by v.left_s - v.entered_s) as p75
+                       percentile_cont(0.5) within group (order by v.actual_s) as p50,
+                       percentile_cont(0.75) within group (order by v.actual_s) as p75
                 from visit v
                 join won using (opportunity_id)
                 where v.tenant_id = :tenant and v.kind = 'VISIT' and v.left_at <= :now

@@ -30,7 +30,7 @@ public class TrendQueries {
 
     private static final String WEEKS = """
             with closed as (
-                select owner_id, stage, closed_status, (left_s - entered_s) - standard_s as deviation,
+                select owner_id, stage, closed_status, deviation_s as deviation,
                        date_trunc('week', left_at at time zone :zone::text)::date as week
                 from visit
                 where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')

@@ -45,8 +45,17 @@ final class VisitRows {
                         number(json, "slow_above", p.rules().slowAbove());
                         json.writeNumberField("frozen_after_s", frozenSpan(p));
                     }
+                    if (p.leftAt() != null) { // V60: what the analytics' indexes order closed visits by
+                        long actual = Seconds.epoch(p.leftAt()) - Seconds.epoch(p.enteredAt());
+                        json.writeNumberField("actual_s", actual);
+                        if (p.rules() != null) {
+                            json.writeNumberField("deviation_s", actual - p.rules().standardSeconds());
+                        }
+                    }
                     if (p.rules() != null && p.rules().calendar() != null && p.leftAt() != null) {
-                        json.writeNumberField("working_s", p.actualSeconds(p.leftAt()));
+                        long working = p.actualSeconds(p.leftAt());
+                        json.writeNumberField("working_s", working);
+                        json.writeNumberField("working_deviation_s", working - p.rules().standardSeconds());
                     }
                     if (p.kind().isVisit() && p.leftAt() != null) {
                         json.writeStringField("closed_status", p.status(p.leftAt()).name());

@@ -48,11 +48,12 @@ public class VisitStore {
                         delete from visit v
                         using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
                         where v.tenant_id = :tenant and v.opportunity_id = t.opportunity_id and v.seq >= t.from_seq
-                        returning v.visit_key, v.opportunity_id, v.kind, visit_feed_digest(v) as digest
-                    )
+                        returning v.*, visit_feed_digest(v) as digest
+                    ),
+                    %s
                     select visit_key, opportunity_id, digest from gone
                     where kind in ('VISIT', 'SKIPPED')
-                    """).set("tenant", tenantId).array("opportunities", "text", opportunities)
+                    """.formatted(SummaryDeltas.cte("removed", "gone", -1))).set("tenant", tenantId).array("opportunities", "text", opportunities)
                     .array("fromSeq", "int4", fromSeq).prepare(connection);
                     ResultSet rows = delete.executeQuery()) {
                 while (rows.next()) {
@@ -73,13 +74,14 @@ public class VisitStore {
                     ),
                     added as (
                         insert into visit select * from jsonb_populate_recordset(null::visit, cast(:rows as jsonb))
-                        returning visit_key, opportunity_id, kind, visit_feed_digest(visit) as digest
-                    )
+                        returning visit.*, visit_feed_digest(visit) as digest
+                    ),
+                    %s
                     select visit_key, opportunity_id, digest from added
                     where kind in ('VISIT', 'SKIPPED')
                     union all
                     select null, opportunity_id, null from snapshot where attributes_changed
-                    """).set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
+                    """.formatted(SummaryDeltas.cte("written", "added", 1))).set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
                     .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection);
                     ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {

@@ -1,0 +1,338 @@
+package io.pipelinehealth.analytics;
+
+import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.pipeline.Pipeline;
+import io.pipelinehealth.pipeline.Stage;
+import io.pipelinehealth.pipeline.StageKind;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Rep and stage figures from the analytics summary (V60): the same rows {@link RepQueries} and
+ * {@link StageQueries} compute from the closed visits, read in time that grows with the number of
+ * reps, stages and buckets instead of the number of visits. Two statements in one repeatable-read
+ * snapshot: the cells ({@link SummarySql#CELLS}), then the rows, with each percentile read from
+ * the index at the place {@link SummaryCell#probe} computed. Each answer is empty when the window
+ * does not hold every closed visit of the pipeline; the caller then reads the visits.
+ */
+final class SummaryQueries {
+
+    private static final String DEVIATION = "deviation_s";
+    /** A deviation bucket spans four of visit_summary_bucket's (V60, visit_summary_measures). */
+    private static final int DEVIATION_SPAN = 4;
+    private static final String ACTUAL = "actual_s";
+
+    private static final String REP_ROWS = """
+            with cells as (
+                -- collate "C": ordered and joined like the visit columns the scan reads
+                select owner_id collate "C" as owner_id, stage collate "C" as stage, n, on_track, rushed, slow,
+                       skipped, mean, cell
+                from unnest(:cellOwners::text[], :cellStages::text[], :cellVisits::bigint[], :cellOnTrack::bigint[],
+                            :cellRushed::bigint[], :cellSlow::bigint[], :cellSkipped::bigint[], :cellMeans::numeric[])
+                     with ordinality as c(owner_id, stage, n, on_track, rushed, slow, skipped, mean, cell)
+            ),
+            %s,
+            closed_rows as (
+                select c.owner_id, c.stage, c.n, c.on_track, c.rushed, c.slow, c.skipped, m.value as median, c.mean,
+                       p.value as p90
+                from cells c
+                left join probes m on m.cell = c.cell and m.q = 0.5
+                left join probes p on p.cell = c.cell and p.q = 0.9
+            ),
+            open_rows as (
+                select owner_id, stage, count(*) as open_visits,
+                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
+                from (%s) o
+                where (:owner::text is null or owner_id = :owner::text)
+                  and (:stage::text is null or stage = :stage::text)
+                group by owner_id, stage
+            )
+            select owner_id, stage,
+                   coalesce(c.n, 0) as closed_visits, coalesce(c.on_track, 0) as on_track,
+                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
+                   trim_scale(round(c.median::numeric, 3)) as median, c.mean as mean,
+                   trim_scale(round(c.p90::numeric, 3)) as p90,
+                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen
+            from closed_rows c
+            full join open_rows o using (owner_id, stage)
+            left join %s on s.key = stage
+            order by owner_id, s.ord, stage
+            """.formatted(SummarySql.probes("owner_id = c.owner_id", DEVIATION), OpenVisits.SQL,
+            StageRelation.SQL);
+
+    private static final String STAGE_MEDIANS = """
+            with cells as (
+                select * from unnest(:cellStages::text[]) with ordinality as c(stage, cell)
+            ),
+            %s
+            select c.stage, trim_scale(round(p.value::numeric, 3)) as median
+            from cells c left join probes p on p.cell = c.cell
+            """.formatted(SummarySql.probes("owner_id = any(:owners::text[])", DEVIATION));
+
+    private static final String STAGE_ROWS = """
+            with cells as (
+                select * from unnest(:cellStages::text[], :cellVisits::bigint[], :cellRushed::bigint[],
+                                     :cellSlow::bigint[], :cellSkipped::bigint[], :cellEnded::bigint[],
+                                     :cellAdvanced::bigint[])
+                     with ordinality as c(stage, n, rushed, slow, skipped, ended_by_event, advanced, cell)
+            ),
+            %s,
+            open_rows as (
+                select stage, count(*) as open_visits,
+                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
+                from (%s) o
+                group by stage
+            )
+            select s.key as stage, s.standard_s, coalesce(c.n, 0) as closed_visits,
+                   trim_scale(round(p50.value::numeric, 3)) as p50,
+                   trim_scale(round(p75.value::numeric, 3)) as p75,
+                   trim_scale(round(p90.value::numeric, 3)) as p90,
+                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
+                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen,
+                   trim_scale(round(c.advanced::numeric / nullif(c.ended_by_event, 0), 4)) as conversion_rate
+            from %s
+            left join cells c on c.stage = s.key
+            left join probes p50 on p50.cell = c.cell and p50.q = 0.5
+            left join probes p75 on p75.cell = c.cell and p75.q = 0.75
+            left join probes p90 on p90.cell = c.cell and p90.q = 0.9
+            left join open_rows o on o.stage = s.key
+            where s.kind = 'OPEN'
+            order by s.ord
+            """.formatted(SummarySql.probes("true", ACTUAL), OpenVisits.SQL, StageRelation.SQL);
+
+    /** The rep rows' figures and rule 11's family, from one snapshot. */
+    record RepSummary(List<RepStageRow.Figures> figures, List<StageCount> family) {
+    }
+
+    /** visit_summary_thresholds(), once read; a constant of V60 (never written but by migrations). */
+    private static volatile long[] thresholds;
+
+    private final Connection connection;
+    private final boolean enabled;
+    private final Pipeline pipeline;
+    private final String tenant;
+
+    SummaryQueries(SerialSession.Session session, String tenant, Pipeline pipeline) {
+        this.connection = session.connection();
+        this.enabled = session.summary();
+        this.tenant = tenant;
+        this.pipeline = pipeline;
+    }
+
+    /** The rep rows and the family, or empty when the summary does not cover the window. */
+    Optional<RepSummary> reps(RepQueries.RepFilter filter, AnalyticsWindow window) throws SQLException {
+        return inOneSnapshot(() -> {
+            Optional<SummaryCells> read = cells(window, false);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            List<SummaryCell> all = read.get().deviation();
+            List<SummaryCell> cells = all.stream()
+                    .filter(c -> filter.ownerId() == null || filter.ownerId().equals(c.ownerId()))
+                    .filter(c -> filter.stage() == null || filter.stage().equals(c.stage())).toList();
+            NamedSql sql = StageRelation.bind(bind(REP_ROWS, window), pipeline)
+                    .array("cellOwners", "text", cells.stream().map(SummaryCell::ownerId).toArray())
+                    .array("cellStages", "text", cells.stream().map(SummaryCell::stage).toArray())
+                    .array("cellVisits", "bigint", column(cells, SummaryCell::visits))
+                    .array("cellOnTrack", "bigint", column(cells, SummaryCell::onTrack))
+                    .array("cellRushed", "bigint", column(cells, SummaryCell::rushed))
+                    .array("cellSlow", "bigint", column(cells, SummaryCell::slow))
+                    .array("cellSkipped", "bigint", column(cells, SummaryCell::skipped))
+                    .array("cellMeans", "numeric", column(cells, SummaryCell::mean))
+                    .set("owner", filter.ownerId()).set("stage", filter.stage())
+                    .set("asOfSeconds", window.asOfSeconds());
+            probes(sql, cells, List.of(0.5, 0.9), DEVIATION_SPAN);
+            List<RepStageRow.Figures> figures = new ArrayList<>();
+            try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    figures.add(RepQueries.figures(result, pipeline.id()));
+                }
+            }
+            List<StageCount> family = all.stream()
+                    .map(c -> new StageCount(c.ownerId(), c.stage(), c.visits(), c.rushed() + c.skipped(), c.slow()))
+                    .toList();
+            return Optional.of(new RepSummary(figures, family));
+        });
+    }
+
+    /** The median deviation of all reps by stage, or empty when the summary does not cover the window. */
+    Optional<Map<String, BigDecimal>> stageMedians(AnalyticsWindow window) throws SQLException {
+        return inOneSnapshot(() -> {
+            Optional<SummaryCells> read = cells(window, false);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            List<SummaryCell> stages = byStage(read.get().deviation());
+            NamedSql sql = bind(STAGE_MEDIANS, window)
+                    .array("cellStages", "text", stages.stream().map(SummaryCell::stage).toArray())
+                    .array("owners", "text", read.get().deviation().stream().map(SummaryCell::ownerId).distinct().toArray());
+            probes(sql, stages, List.of(0.5), DEVIATION_SPAN);
+            Map<String, BigDecimal> medians = new LinkedHashMap<>();
+            try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    medians.put(result.getString("stage"), result.getBigDecimal("median"));
+                }
+            }
+            return Optional.of(medians);
+        });
+    }
+
+    /** The stage rows, or empty when the summary does not cover the window. */
+    Optional<List<StageAnalyticsRow>> stageRows(AnalyticsWindow window) throws SQLException {
+        return inOneSnapshot(() -> {
+            Optional<SummaryCells> read = cells(window, true);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            List<SummaryCell> actual = read.get().actual();
+            Map<String, SummaryCell> statuses = new LinkedHashMap<>();
+            byStage(read.get().deviation()).forEach(c -> statuses.put(c.stage(), c));
+            List<String> order = pipeline.stages().stream().sorted(Comparator.comparingInt(Stage::order))
+                    .map(Stage::key).toList();
+            List<String> lost = pipeline.stages().stream().filter(s -> s.kind() == StageKind.LOST).map(Stage::key)
+                    .toList();
+            NamedSql sql = StageRelation.bind(bind(STAGE_ROWS, window), pipeline)
+                    .array("cellStages", "text", actual.stream().map(SummaryCell::stage).toArray())
+                    .array("cellVisits", "bigint", column(actual, SummaryCell::visits))
+                    .array("cellRushed", "bigint", column(actual, c -> status(statuses, c).rushed()))
+                    .array("cellSlow", "bigint", column(actual, c -> status(statuses, c).slow()))
+                    .array("cellSkipped", "bigint", column(actual, c -> status(statuses, c).skipped()))
+                    .array("cellEnded", "bigint", column(actual, c -> read.get().endedByEvent(c.stage())))
+                    .array("cellAdvanced", "bigint", column(actual, c -> read.get().advanced(c.stage(), order, lost)))
+                    .set("asOfSeconds", window.asOfSeconds());
+            probes(sql, actual, List.of(0.5, 0.75, 0.9), 1);
+            List<StageAnalyticsRow> rows = new ArrayList<>();
+            try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(StageQueries.row(result));
+                }
+            }
+            return Optional.of(rows);
+        });
+    }
+
+    /** The deviation cells, and with {@code stageMeasures} the actual-time and next-stage cells too. */
+    private Optional<SummaryCells> cells(AnalyticsWindow window, boolean stageMeasures) throws SQLException {
+        NamedSql sql = bind(SummarySql.CELLS, window);
+        if (!stageMeasures) {
+            sql.set("a", measure('d')).set("t", measure('d'));
+        }
+        try (PreparedStatement query = sql.prepare(connection);
+                ResultSet result = query.executeQuery()) {
+            SummaryCells cells = SummaryCells.read(result);
+            return cells.covers(window) ? Optional.of(cells) : Optional.empty();
+        }
+    }
+
+    /**
+     * Binds the probe arrays of percentiles {@code qs} of every cell with values; cell k is the
+     * k-th (from 1). {@code span}: how many of visit_summary_bucket's buckets one bucket of the
+     * cells' measure spans (V60).
+     */
+    private void probes(NamedSql sql, List<SummaryCell> cells, List<Double> qs, int span) throws SQLException {
+        long[] thresholds = thresholds();
+        List<Long> ids = new ArrayList<>();
+        List<SummaryCell.Probe> probes = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).valued() > 0) {
+                for (double q : qs) {
+                    ids.add(i + 1L);
+                    probes.add(cells.get(i).probe(q));
+                }
+            }
+        }
+        sql.array("probeCells", "bigint", ids.toArray())
+                .array("probeQs", "float8", probes.stream().map(SummaryCell.Probe::q).toArray())
+                .array("probeValued", "bigint", probes.stream().map(SummaryCell.Probe::valued).toArray())
+                .array("probeFirstRows", "bigint", probes.stream().map(SummaryCell.Probe::firstRow).toArray())
+                .array("probeSecondRows", "bigint", probes.stream().map(SummaryCell.Probe::secondRow).toArray())
+                .array("probeFroms", "bigint", probes.stream().map(p -> p.from(thresholds, span)).toArray())
+                .array("probeUntils", "bigint", probes.stream().map(p -> p.until(thresholds, span)).toArray())
+                .array("probeSkips", "bigint", probes.stream().map(SummaryCell.Probe::skip).toArray());
+    }
+
+    /** visit_summary_thresholds() of V60: a constant, read once. */
+    private long[] thresholds() throws SQLException {
+        long[] known = thresholds;
+        if (known == null) {
+            try (PreparedStatement query = connection.prepareStatement("select visit_summary_thresholds()");
+                    ResultSet result = query.executeQuery()) {
+                result.next();
+                Object[] values = (Object[]) result.getArray(1).getArray();
+                known = new long[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    known[i] = ((Number) values[i]).longValue();
+                }
+            }
+            thresholds = known;
+        }
+        return known;
+    }
+
+    /** The cells of one stage over every rep, as one cell per stage. */
+    private static List<SummaryCell> byStage(List<SummaryCell> cells) {
+        Map<String, SummaryCell> stages = new LinkedHashMap<>();
+        cells.forEach(c -> stages.merge(c.stage(), c, SummaryCell::plus));
+        return List.copyOf(stages.values());
+    }
+
+    private static SummaryCell status(Map<String, SummaryCell> statuses, SummaryCell cell) {
+        return statuses.getOrDefault(cell.stage(), SummaryCell.EMPTY);
+    }
+
+    private static Object[] column(List<SummaryCell> cells, Function<SummaryCell, Object> value) {
+        return cells.stream().map(value).toArray();
+    }
+
+    private NamedSql bind(String sql, AnalyticsWindow window) {
+        return new NamedSql(ClosedActual.in(sql, pipeline)).set("tenant", tenant).set("pipeline", pipeline.id())
+                .set("d", measure('d')).set("a", measure('a')).set("t", measure('t')).set("asOf", window.asOf());
+    }
+
+    /** The summary's letter for a measure: upper case in working time (V60). */
+    private String measure(char calendarTime) {
+        return String.valueOf(pipeline.calendar() == null ? calendarTime : Character.toUpperCase(calendarTime));
+    }
+
+    private interface SnapshotWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * The cells and the rows must see the same visits: a repeatable-read transaction, unless the
+     * connection already takes part in a transaction (then its own isolation applies).
+     */
+    private <T> Optional<T> inOneSnapshot(SnapshotWork<Optional<T>> work) throws SQLException {
+        if (!enabled) {
+            return Optional.empty();
+        }
+        if (!connection.getAutoCommit()) {
+            return work.run();
+        }
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement isolation = connection.prepareStatement(
+                    "set transaction isolation level repeatable read, read only")) {
+                isolation.execute();
+            }
+            Optional<T> result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}

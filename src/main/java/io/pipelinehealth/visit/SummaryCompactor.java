@@ -1,0 +1,121 @@
+package io.pipelinehealth.visit;
+
+import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.TenantDirectory;
+import io.pipelinehealth.db.Jdbc;
+import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.lifecycle.BackgroundWork;
+import io.pipelinehealth.lifecycle.WorkerBackoff;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the derivations' summary deltas into {@code visit_summary} (V60), pipeline by pipeline, so
+ * the analytics add up a few rows per group. A fold moves the deltas it sees and adds them to
+ * their groups in one statement and one transaction: a read sees the deltas or the folded sums,
+ * never both or neither. One replica folds a pipeline at a time (a transaction-scoped advisory
+ * lock; a busy pipeline is left for the next round), so folds never wait on each other.
+ */
+@ApplicationScoped
+public class SummaryCompactor {
+
+    private static final Logger LOG = Logger.getLogger(SummaryCompactor.class);
+    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "summary compaction");
+
+    private final AgroalDataSource dataSource;
+    private final TenantDirectory tenants;
+    private final BackgroundWork work;
+
+    SummaryCompactor(AgroalDataSource dataSource, TenantDirectory tenants, BackgroundWork work) {
+        this.dataSource = dataSource;
+        this.tenants = tenants;
+        this.work = work;
+    }
+
+    @Scheduled(identity = "summary-compaction", every = "${pipeline-health.summary.compaction-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        work.round(backoff, this::compact);
+    }
+
+    /** One round over every tenant; answers how many pipelines it folded. */
+    public int compact() {
+        return tenants.forEachTenant(tenant -> {
+            int folded = 0;
+            for (String pipeline : pipelinesWithDeltas(tenant)) {
+                if (work.stopping()) {
+                    break;
+                }
+                if (QuarkusTransaction.requiringNew().call(() -> fold(tenant, pipeline))) {
+                    folded++;
+                }
+            }
+            return folded;
+        });
+    }
+
+    private List<String> pipelinesWithDeltas(String tenant) {
+        List<String> pipelines = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = new NamedSql(
+                        "select distinct pipeline_id from visit_summary_delta where tenant_id = :tenant")
+                        .set("tenant", tenant).prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                pipelines.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return pipelines;
+    }
+
+    private boolean fold(String tenant, String pipeline) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement lock = new NamedSql(
+                    "select pg_try_advisory_xact_lock(hashtextextended('visit_summary/' || :tenant || '/' || :pipeline, 0))")
+                    .set("tenant", tenant).set("pipeline", pipeline).prepare(connection);
+                    ResultSet locked = lock.executeQuery()) {
+                if (!locked.next() || !locked.getBoolean(1)) {
+                    return false;
+                }
+            }
+            try (PreparedStatement fold = new NamedSql("""
+                    with moved as (
+                        delete from visit_summary_delta where tenant_id = :tenant and pipeline_id = :pipeline
+                        returning *
+                    )
+                    insert into visit_summary as s
+                    select tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage, sum(n), sum(value_sum),
+                           sum(on_track), sum(rushed), sum(slow), sum(skipped), min(min_left_at), max(max_left_at)
+                    from moved
+                    group by tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage
+                    on conflict (tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage) do update
+                    set n = s.n + excluded.n, value_sum = s.value_sum + excluded.value_sum,
+                        on_track = s.on_track + excluded.on_track, rushed = s.rushed + excluded.rushed,
+                        slow = s.slow + excluded.slow, skipped = s.skipped + excluded.skipped,
+                        min_left_at = least(s.min_left_at, excluded.min_left_at),
+                        max_left_at = greatest(s.max_left_at, excluded.max_left_at)
+                    """).set("tenant", tenant).set("pipeline", pipeline).prepare(connection)) {
+                fold.executeUpdate();
+            }
+            // a group whose visits are all gone again; its bounds no longer matter (SummarySql.COVERAGE)
+            try (PreparedStatement empty = new NamedSql(
+                    "delete from visit_summary where tenant_id = :tenant and pipeline_id = :pipeline and n = 0")
+                    .set("tenant", tenant).set("pipeline", pipeline).prepare(connection)) {
+                empty.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+}
