@@ -20,7 +20,9 @@ import java.util.List;
 /**
  * The open deals of a rep as of asOf, by current owner (rule 10): the owner known after the row's
  * last event, or, when that event came after asOf, the owner of the latest event up to asOf (as
- * the opportunity list does). Ranked by seconds past the standard, then opportunity id.
+ * the opportunity list does). Ranked by seconds past the standard, then opportunity id. The visits
+ * open at asOf are read in two branches, as in {@link OpenVisits}, so that each reads one partial
+ * index of V2 instead of every visit of the pipeline.
  */
 @ApplicationScoped
 public class ProfileQueries {
@@ -28,10 +30,16 @@ public class ProfileQueries {
     private static final String OPEN_DEALS = """
             with open_visits as (
                 select v.opportunity_id, v.stage, v.entered_at, v.entered_s, v.standard_s, v.frozen_after_s,
-                       %s as owner
+                       %1$s as owner
                 from visit v
                 where v.tenant_id = :tenant and v.pipeline_id = :pipeline and v.kind = 'VISIT'
-                  and v.entered_at <= :asOf and (v.left_at is null or v.left_at > :asOf)
+                  and v.left_at is null and v.entered_at <= :asOf
+                union all
+                select v.opportunity_id, v.stage, v.entered_at, v.entered_s, v.standard_s, v.frozen_after_s,
+                       %1$s as owner
+                from visit v
+                where v.tenant_id = :tenant and v.pipeline_id = :pipeline and v.kind = 'VISIT'
+                  and v.left_at > :asOf and v.entered_at <= :asOf
             )
             select opportunity_id, stage, entered_at, :asOfSeconds - entered_s as elapsed, standard_s,
                    :asOfSeconds - entered_s - standard_s as past, :asOfSeconds - entered_s > frozen_after_s as frozen
