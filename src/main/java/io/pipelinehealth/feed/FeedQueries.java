@@ -43,7 +43,23 @@ public class FeedQueries {
      * the changes numbered from {@code since} (inclusive) to {@code until} (exclusive) of one
      * pipeline, whose tombstones a rep ({@code rep} not null) gets only for visits it owned (V30).
      */
-    public record Scan(String tenantId, List<Condition> conditions, Changes changes) {
+    public record Scan(String tenantId, List<Condition> conditions, Changes changes, boolean byOpportunity) {
+
+        /** Current visits in visitKey order (OData's order: its key). */
+        public Scan(String tenantId, List<Condition> conditions) {
+            this(tenantId, conditions, null, false);
+        }
+    }
+
+    /**
+     * A position in a scan's order: the visit key, after the opportunity id when the scan goes by
+     * opportunity (a full pull: then a page reads a range of the visit and opportunity primary
+     * keys, and joins the page's opportunities only; in visitKey order, a random order on disk, a
+     * page touched three times the heap blocks and hashed every opportunity of the tenant).
+     */
+    public record Key(String opportunityId, String visitKey) {
+
+        public static final Key START = new Key("", "");
     }
 
     public record Changes(String pipelineId, long since, long until, String rep) {
@@ -89,21 +105,33 @@ public class FeedQueries {
      * The key a page of {@code limit} items after {@code afterKey} ends at when more items follow
      * it, or null when that page is the last. Reads keys only.
      */
-    public String pageEnd(Scan scan, String afterKey, int limit) {
-        List<String> keys = keys(scan, afterKey, limit - 1, 2);
-        return keys.size() == 2 ? keys.get(0) : null;
+    public Key pageEnd(Scan scan, Key after, int limit) {
+        List<String> keys = keys(scan, after, limit - 1, 2);
+        return keys.size() == 4 ? new Key(keys.get(0), keys.get(1)) : null;
     }
 
     /** Whether the scan finds nothing at all. */
     public boolean isEmpty(Scan scan) {
-        return keys(scan, "", 0, 1).isEmpty();
+        return keys(scan, Key.START, 0, 1).isEmpty();
     }
 
-    private List<String> keys(Scan scan, String afterKey, int skip, int count) {
-        NamedSql sql = new NamedSql("select " + key(scan) + source(scan, false, null)
-                + " order by " + key(scan) + " offset :skip limit :count");
-        bind(sql, scan).set("after", afterKey).set("skip", skip).set("count", count);
-        return strings(sql);
+    /** The opportunity id (or "") and visit key of each row found, flat. */
+    private List<String> keys(Scan scan, Key after, int skip, int count) {
+        NamedSql sql = new NamedSql("select " + (scan.byOpportunity() ? "v.opportunity_id" : "''") + ", " + key(scan)
+                + source(scan, false, null) + " order by " + order(scan) + " offset :skip limit :count");
+        bind(sql, scan, after, null).set("skip", skip).set("count", count);
+        List<String> flat = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                flat.add(rows.getString(1));
+                flat.add(rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return flat;
     }
 
     private List<String> strings(NamedSql sql) {
@@ -115,7 +143,7 @@ public class FeedQueries {
      * order. With {@code attributeKeys} each row carries those attributes' values in that order,
      * else the attributes as JSON text.
      */
-    NamedSql rows(Scan scan, String afterKey, String lastKey, List<String> attributeKeys) {
+    NamedSql rows(Scan scan, Key after, Key last, List<String> attributeKeys) {
         StringBuilder select = new StringBuilder("select ").append(key(scan)).append(" as visit_key, ")
                 .append(scan.changes() == null ? "false" : "not s.visible").append(" as deleted, ").append(COLUMNS);
         if (attributeKeys == null) {
@@ -125,8 +153,8 @@ public class FeedQueries {
                 select.append(", o.attributes ->> :a").append(i);
             }
         }
-        NamedSql sql = new NamedSql(select + source(scan, true, lastKey) + " order by " + key(scan));
-        bind(sql, scan).set("after", afterKey).set("last", lastKey);
+        NamedSql sql = new NamedSql(select + source(scan, true, last) + " order by " + order(scan));
+        bind(sql, scan, after, last);
         for (int i = 0; attributeKeys != null && i < attributeKeys.size(); i++) {
             sql.set("a" + i, attributeKeys.get(i));
         }
@@ -135,10 +163,11 @@ public class FeedQueries {
 
     /** Current visits matching the conditions, after {@code afterKey}, in key order (OData pages). */
     public List<FeedStored> page(String tenantId, List<Condition> conditions, String afterKey, int limit) {
-        Scan scan = new Scan(tenantId, conditions, null);
-        String last = pageEnd(scan, afterKey, limit);
+        Scan scan = new Scan(tenantId, conditions);
+        Key after = new Key("", afterKey);
+        Key last = pageEnd(scan, after, limit);
         List<FeedStored> result = new ArrayList<>();
-        try (FeedStream stream = open(scan, rows(scan, afterKey, last, null), 0)) {
+        try (FeedStream stream = open(scan, rows(scan, after, last, null), 0)) {
             for (FeedStored row = stream.next(); row != null; row = stream.next()) {
                 result.add(row);
             }
@@ -159,10 +188,24 @@ public class FeedQueries {
         return scan.changes() == null ? "v.visit_key" : "c.visit_key";
     }
 
-    private static String source(Scan scan, boolean rows, String lastKey) {
-        String upTo = lastKey == null ? "" : " and " + key(scan) + " <= :last";
+    private static String order(Scan scan) {
+        return scan.byOpportunity() ? "v.opportunity_id, v.visit_key" : key(scan);
+    }
+
+    private static String source(Scan scan, boolean rows, Key last) {
         String opportunity = rows ? "join opportunity o on o.tenant_id = v.tenant_id and o.opportunity_id = v.opportunity_id\n"
                 : "";
+        if (scan.byOpportunity()) {
+            // the opportunity range too, or PostgreSQL hashes every opportunity for each page
+            String range = (last == null ? "" : " and (v.opportunity_id, v.visit_key) <= (:lastOpportunity, :last)")
+                    + (rows ? " and o.opportunity_id >= :afterOpportunity" : "")
+                    + (rows && last != null ? " and o.opportunity_id <= :lastOpportunity" : "");
+            return "\nfrom visit v\n" + opportunity + """
+                    where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED')
+                      and (v.opportunity_id, v.visit_key) > (:afterOpportunity, :after)""" + range
+                    + where(scan.conditions());
+        }
+        String upTo = last == null ? "" : " and " + key(scan) + " <= :last";
         if (scan.changes() == null) {
             return "\nfrom visit v\n" + opportunity + """
                     where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED') and v.visit_key > :after""" + upTo
@@ -190,7 +233,7 @@ public class FeedQueries {
                 select count(*) from visit v
                 where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED')
                 """ + where(conditions));
-        bind(sql, new Scan(tenantId, conditions, null));
+        bind(sql, new Scan(tenantId, conditions), Key.START, null);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = sql.prepare(connection);
                 ResultSet rows = query.executeQuery()) {
@@ -219,7 +262,11 @@ public class FeedQueries {
         return sql.append('\n').toString();
     }
 
-    private static NamedSql bind(NamedSql sql, Scan scan) {
+    private static NamedSql bind(NamedSql sql, Scan scan, Key after, Key last) {
+        sql.set("afterOpportunity", after.opportunityId()).set("after", after.visitKey());
+        if (last != null) {
+            sql.set("lastOpportunity", last.opportunityId()).set("last", last.visitKey());
+        }
         List<Condition> conditions = scan.conditions();
         for (int i = 0; i < conditions.size(); i++) {
             sql.set("c" + i, conditions.get(i).value());

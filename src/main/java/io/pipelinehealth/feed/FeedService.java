@@ -28,6 +28,7 @@ public class FeedService {
     private static final String INCREMENTAL = "I";
     /** Attribute keys (with a separator each) pinned in a CSV cursor at most: a cursor travels in the URL. */
     private static final int MAX_PINNED_KEYS_CHARS = 1_000;
+    private static final String PINNED = "K";
 
     private final TenantResolver tenants;
     private final PipelineService pipelines;
@@ -78,14 +79,15 @@ public class FeedService {
                 throw invalidCursor();
             }
             long horizon = after == null ? queries.horizon() : after.number(1);
-            String afterKey = after == null ? "" : after.string(2);
-            List<String> keys = csv ? attributeKeys(tenant, pipeline.id(), after, 3) : null;
-            FeedQueries.Scan scan = new FeedQueries.Scan(tenant, conditions, null);
-            String last = queries.pageEnd(scan, afterKey, limit);
+            FeedQueries.Key from = after == null ? FeedQueries.Key.START
+                    : new FeedQueries.Key(after.string(2), after.string(3));
+            List<String> keys = csv ? attributeKeys(tenant, pipeline.id(), after, 4) : null;
+            FeedQueries.Scan scan = new FeedQueries.Scan(tenant, conditions, null, true);
+            FeedQueries.Key last = queries.pageEnd(scan, from, limit);
             return last != null
-                    ? new FeedPage(scan, afterKey, last, pipeline, nowSecond, keys,
-                            paging.next(cursor(keys, FULL, horizon, last)), null)
-                    : new FeedPage(scan, afterKey, null, pipeline, nowSecond, keys, null, cursors.sign(scope, horizon));
+                    ? new FeedPage(scan, from, last, pipeline, nowSecond, keys,
+                            paging.next(cursor(keys, FULL, horizon, last.opportunityId(), last.visitKey())), null)
+                    : new FeedPage(scan, from, null, pipeline, nowSecond, keys, null, cursors.sign(scope, horizon));
         }
         long since = changeNumber(scope, pull.changedSince());
         if (after != null && !INCREMENTAL.equals(after.string(0))) {
@@ -93,18 +95,18 @@ public class FeedService {
         }
         checkRetained(tenant, pipeline.id(), since);
         long upto = after == null ? Math.max(since, queries.horizon()) : after.number(2);
-        String afterKey = after == null ? "" : after.string(3);
+        FeedQueries.Key from = new FeedQueries.Key("", after == null ? "" : after.string(3));
         List<String> keys = csv ? attributeKeys(tenant, pipeline.id(), after, 4) : null;
         FeedQueries.Scan scan = new FeedQueries.Scan(tenant, conditions,
-                new FeedQueries.Changes(pipeline.id(), since, upto, pull.ownerId()));
-        String last = queries.pageEnd(scan, afterKey, limit);
+                new FeedQueries.Changes(pipeline.id(), since, upto, pull.ownerId()), false);
+        FeedQueries.Key last = queries.pageEnd(scan, from, limit);
         if (last != null) {
-            return new FeedPage(scan, afterKey, last, pipeline, nowSecond, keys,
-                    paging.next(cursor(keys, INCREMENTAL, since, upto, last)), null);
+            return new FeedPage(scan, from, last, pipeline, nowSecond, keys,
+                    paging.next(cursor(keys, INCREMENTAL, since, upto, last.visitKey())), null);
         }
         // nothing changed at all: the cursor does not move
         boolean nothing = after == null && queries.isEmpty(scan);
-        return new FeedPage(scan, afterKey, null, pipeline, nowSecond, keys, null,
+        return new FeedPage(scan, from, null, pipeline, nowSecond, keys, null,
                 nothing ? pull.changedSince() : cursors.sign(scope, upto));
     }
 
@@ -115,6 +117,7 @@ public class FeedService {
     private static Object[] cursor(List<String> keys, Object... position) {
         List<Object> values = new ArrayList<>(List.of(position));
         if (keys != null && keys.stream().mapToInt(k -> k.length() + 1).sum() <= MAX_PINNED_KEYS_CHARS) {
+            values.add(PINNED); // then the keys, none or more
             values.addAll(keys);
         }
         return values.toArray();
@@ -122,8 +125,8 @@ public class FeedService {
 
     /** The attr columns of a CSV page: pinned in the cursor after its position, or read now. */
     private List<String> attributeKeys(String tenant, String pipelineId, Cursors.Position after, int from) {
-        if (after != null && after.values().size() > from) {
-            return after.values().subList(from, after.values().size());
+        if (after != null && after.values().size() > from && PINNED.equals(after.string(from))) {
+            return after.values().subList(from + 1, after.values().size());
         }
         return List.copyOf(queries.attributeKeys(tenant, pipelineId));
     }

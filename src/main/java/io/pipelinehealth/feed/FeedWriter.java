@@ -79,7 +79,7 @@ public class FeedWriter {
     }
 
     private FeedStream open(FeedPage page) {
-        return queries.open(page.scan(), queries.rows(page.scan(), page.afterKey(), page.lastKey(),
+        return queries.open(page.scan(), queries.rows(page.scan(), page.after(), page.last(),
                 page.attributeKeys()), FETCH);
     }
 

@@ -43,7 +43,7 @@ public class VisitFeedResource {
 
     @GET
     @Operation(summary = "Every stage visit of a pipeline, with a change cursor",
-            description = "Without changedSince: a full pull in visitKey order, page by page with nextCursor; the last "
+            description = "Without changedSince: a full pull ordered by opportunity and visitKey, page by page with nextCursor; the last "
                     + "page carries changeCursor. With changedSince (an earlier changeCursor): the visits inserted or "
                     + "changed since, and a tombstone {visitKey, deleted: true} for each visit that no longer exists, "
                     + "with a new changeCursor (unchanged when nothing changed). Open visits show their elapsed time and "
