@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * GET /api/v1/visits (issue 22). A full pull pages through the pipeline's visits by key; its
+ * GET /api/v1/visits (issue 22). A full pull pages through the pipeline's visits by opportunity and key; its
  * change cursor is the horizon taken before its first page, so every change after that (even one
  * a later page already shows) comes again in the next incremental pull: visitKey makes that an
  * idempotent upsert for the client. An incremental pull reads the changes between its
