@@ -3,17 +3,12 @@ package io.pipelinehealth.db;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 /** Small helpers shared by the plain-JDBC stores. */
 public final class Jdbc {
@@ -56,20 +51,5 @@ public final class Jdbc {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The first column of every row of a query, on a connection of its own (or the transaction's). */
-    public static List<String> strings(DataSource dataSource, NamedSql sql) {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return values;
     }
 }

@@ -135,7 +135,7 @@ public class FeedQueries {
     }
 
     private List<String> strings(NamedSql sql) {
-        return Jdbc.strings(dataSource, sql);
+        return sql.strings(dataSource);
     }
 
     /**

@@ -110,6 +110,6 @@ public class VisitStore {
     }
 
     private List<String> strings(NamedSql sql) {
-        return Jdbc.strings(dataSource, sql);
+        return sql.strings(dataSource);
     }
 }
