@@ -2,6 +2,7 @@ package io.pipelinehealth.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * SQL with {@code :name} parameters (a cast {@code ::type} is left alone): the one way the stores
@@ -69,5 +71,20 @@ public final class NamedSql {
             }
         }
         return statement;
+    }
+
+    /** The first column of every row, on a connection of its own (or the transaction's). */
+    public List<String> strings(DataSource dataSource) {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return values;
     }
 }

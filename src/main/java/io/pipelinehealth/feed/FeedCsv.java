@@ -1,21 +1,15 @@
 package io.pipelinehealth.feed;
 
 import io.pipelinehealth.common.CsvCells;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
  * The feed as CSV: the row columns, then one {@code attr.<key>} column per attribute key of the
  * pipeline's opportunities, then {@code deleted} (true on a tombstone line, which has the key
  * alone). Text cells go through {@link CsvCells#neutralise} (formula injection) and are quoted
- * when they hold a separator, quote or line break. Written to the response stream line by line.
+ * when they hold a separator, quote or line break. Written line by line as rows are read.
  */
 final class FeedCsv {
 
@@ -25,53 +19,57 @@ final class FeedCsv {
     private FeedCsv() {
     }
 
-    static void write(List<Object> items, Collection<String> attributeKeys, OutputStream stream) throws IOException {
-        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-        List<String> header = new ArrayList<>(COLUMNS);
-        attributeKeys.forEach(key -> header.add("attr." + key));
-        header.add("deleted");
-        line(out, header.stream().map(FeedCsv::cell).toList());
-        for (Object item : items) {
-            List<String> cells = new ArrayList<>(header.size());
-            if (item instanceof Tombstone t) {
-                cells.add(cell(t.visitKey()));
-                for (int i = 1; i < header.size() - 1; i++) {
-                    cells.add("");
-                }
-                cells.add("true");
-            } else {
-                FeedRow r = (FeedRow) item;
-                for (String text : java.util.Arrays.asList(r.visitKey(), r.opportunityId(), r.pipelineId(), r.stage(),
-                        r.ownerId(), text(r.enteredAt()), text(r.leftAt()))) {
-                    cells.add(cell(text));
-                }
-                // the service's own numbers: -86400 is a deviation, not a formula (CsvCells)
-                for (Long number : java.util.Arrays.asList(r.actualSeconds(), r.standardSeconds(), r.deviationSeconds())) {
-                    cells.add(number == null ? "" : number.toString());
-                }
-                cells.add(cell(r.status()));
-                cells.add(cell(r.timeBasis()));
-                attributeKeys.forEach(key -> cells.add(cell(r.attributes().get(key))));
-                cells.add("false");
-            }
-            line(out, cells);
+    static void header(Writer out, List<String> attributeKeys) throws IOException {
+        for (String column : COLUMNS) {
+            out.write(column);
+            out.write(',');
         }
-        out.flush();
+        for (String key : attributeKeys) {
+            out.write(cell("attr." + key));
+            out.write(',');
+        }
+        out.write("deleted\n");
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    static void tombstone(Writer out, String visitKey, int attributes) throws IOException {
+        out.write(cell(visitKey));
+        for (int i = 1; i < COLUMNS.size() + attributes; i++) {
+            out.write(',');
+        }
+        out.write(",true\n");
     }
 
-    /** One line of cells written already (see {@link #cell}). */
-    private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cells.get(i));
+    static void row(Writer out, FeedRow r, String[] attributeValues) throws IOException {
+        text(out, r.visitKey());
+        text(out, r.opportunityId());
+        text(out, r.pipelineId());
+        text(out, r.stage());
+        text(out, r.ownerId());
+        text(out, r.enteredAt() == null ? null : r.enteredAt().toString());
+        text(out, r.leftAt() == null ? null : r.leftAt().toString());
+        // the service's own numbers: -86400 is a deviation, not a formula (CsvCells)
+        number(out, r.actualSeconds());
+        number(out, r.standardSeconds());
+        number(out, r.deviationSeconds());
+        text(out, r.status());
+        text(out, r.timeBasis());
+        for (String value : attributeValues) {
+            text(out, value);
         }
-        out.write('\n');
+        out.write("false\n");
+    }
+
+    /** A cell and its separator. */
+    private static void text(Writer out, String value) throws IOException {
+        out.write(cell(value));
+        out.write(',');
+    }
+
+    private static void number(Writer out, Long value) throws IOException {
+        if (value != null) {
+            out.write(Long.toString(value));
+        }
+        out.write(',');
     }
 
     /** A text cell: neutralised if a spreadsheet would read it as a formula, quoted when it must be. */
@@ -83,7 +81,12 @@ final class FeedCsv {
         if (!safe.equals(value)) {
             return safe;
         }
-        boolean quote = value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + value.replace("\"", "\"\"") + '"';
+            }
+        }
+        return value;
     }
 }

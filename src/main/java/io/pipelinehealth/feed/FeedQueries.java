@@ -1,6 +1,7 @@
 package io.pipelinehealth.feed;
 
 import io.agroal.api.AgroalDataSource;
+import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,24 +9,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * SQL of the visit feed: pages of a pipeline's stage visits in key order, and the visits changed
- * between two change numbers (V18's visit_change). Filters come as whitelisted {@link Condition}s.
+ * SQL of the visit feed: a pipeline's stage visits in key order, or the visits changed between
+ * two change numbers (V18's visit_change), read by key range. A page is found in two steps: the
+ * key it ends at (an index-only scan of visit_feed_key, or of the change log), then its rows
+ * between two keys, streamed as they come ({@link FeedStream}). Bounded on both sides, the row
+ * query costs what the page holds: a "limit" query for a later page made PostgreSQL scan and
+ * sort the whole pipeline for every page (docs/benchmarks.md, issue 22). Filters come as
+ * whitelisted {@link Condition}s.
  */
 @ApplicationScoped
 public class FeedQueries {
 
+    // instants as epoch microseconds: a number reads several times faster than timestamptz text
     private static final String COLUMNS = """
-            v.opportunity_id, v.pipeline_id, v.kind, v.stage, v.owner_id, v.entered_at, v.left_at, v.entered_s,
-            v.left_s, v.standard_s, v.working_s, v.closed_status, v.frozen_after_s, o.attributes::text as attributes
-            """;
+            v.opportunity_id, v.pipeline_id, v.kind, v.stage, v.owner_id,
+            (extract(epoch from v.entered_at) * 1000000)::bigint, (extract(epoch from v.left_at) * 1000000)::bigint,
+            v.entered_s, v.left_s, v.standard_s, v.working_s, v.closed_status, v.frozen_after_s""";
 
     private final AgroalDataSource dataSource;
 
@@ -33,11 +38,31 @@ public class FeedQueries {
         this.dataSource = dataSource;
     }
 
-    /** A visit row as stored; {@code deleted} rows carry the key alone. */
-    public record Stored(String visitKey, boolean deleted, String opportunityId, String pipelineId, String kind,
-            String stage, String ownerId, Instant enteredAt, Instant leftAt, long enteredSecond, Long leftSecond,
-            Long standardSeconds, Long workingSeconds, String closedStatus, Long frozenAfterSeconds,
-            Map<String, String> attributes) {
+    /**
+     * What a page reads: the current visits matching the conditions ({@code changes} null), or
+     * the changes numbered from {@code since} (inclusive) to {@code until} (exclusive) of one
+     * pipeline, whose tombstones a rep ({@code rep} not null) gets only for visits it owned (V30).
+     */
+    public record Scan(String tenantId, List<Condition> conditions, Changes changes, boolean byOpportunity) {
+
+        /** Current visits in visitKey order (OData's order: its key). */
+        public Scan(String tenantId, List<Condition> conditions) {
+            this(tenantId, conditions, null, false);
+        }
+    }
+
+    /**
+     * A position in a scan's order: the visit key, after the opportunity id when the scan goes by
+     * opportunity (a full pull: then a page reads a range of the visit and opportunity primary
+     * keys, and joins the page's opportunities only; in visitKey order, a random order on disk, a
+     * page touched three times the heap blocks and hashed every opportunity of the tenant).
+     */
+    public record Key(String opportunityId, String visitKey) {
+
+        public static final Key START = new Key("", "");
+    }
+
+    public record Changes(String pipelineId, long since, long until, String rep) {
     }
 
     /**
@@ -47,9 +72,27 @@ public class FeedQueries {
      * past it, so a change committed later never hides below a reader's cursor (V18).
      */
     public long horizon() {
+        return number("select pg_snapshot_xmin(pg_current_snapshot())::text", null, null);
+    }
+
+    /**
+     * The highest change number of a tombstone of the pipeline that was pruned (V30), or -1: an
+     * incremental pull from at or below it may have missed one.
+     */
+    public long prunedUpto(String tenantId, String pipelineId) {
+        return number("""
+                select coalesce((select pruned_upto::text from visit_change_pruned
+                                 where tenant_id = :tenant and pipeline_id = :pipeline), '-1')""",
+                tenantId, pipelineId);
+    }
+
+    private long number(String select, String tenantId, String pipelineId) {
+        NamedSql sql = new NamedSql(select);
+        if (tenantId != null) {
+            sql.set("tenant", tenantId).set("pipeline", pipelineId);
+        }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("select pg_snapshot_xmin(pg_current_snapshot())::text")
-                        .prepare(connection);
+                PreparedStatement query = sql.prepare(connection);
                 ResultSet rows = query.executeQuery()) {
             rows.next();
             return Long.parseLong(rows.getString(1));
@@ -58,36 +101,130 @@ public class FeedQueries {
         }
     }
 
-    /** Current stage visits matching the conditions, after {@code afterKey}, in key order. */
-    public List<Stored> page(String tenantId, List<Condition> conditions, String afterKey, int limit) {
-        NamedSql sql = new NamedSql("select v.visit_key, false as deleted, " + COLUMNS + """
-                from visit v
-                join opportunity o on o.tenant_id = v.tenant_id and o.opportunity_id = v.opportunity_id
-                where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED') and v.visit_key > :after
-                """ + where(conditions) + " order by v.visit_key limit :limit");
-        bind(sql, conditions).set("tenant", tenantId).set("after", afterKey).set("limit", limit);
-        return read(sql);
+    /**
+     * The key a page of {@code limit} items after {@code afterKey} ends at when more items follow
+     * it, or null when that page is the last. Reads keys only.
+     */
+    public Key pageEnd(Scan scan, Key after, int limit) {
+        List<String> keys = keys(scan, after, limit - 1, 2);
+        return keys.size() == 4 ? new Key(keys.get(0), keys.get(1)) : null;
+    }
+
+    /** Whether the scan finds nothing at all. */
+    public boolean isEmpty(Scan scan) {
+        return keys(scan, Key.START, 0, 1).isEmpty();
+    }
+
+    /** The opportunity id (or "") and visit key of each row found, flat. */
+    private List<String> keys(Scan scan, Key after, int skip, int count) {
+        NamedSql sql = new NamedSql("select " + (scan.byOpportunity() ? "v.opportunity_id" : "''") + ", " + key(scan)
+                + source(scan, false, null) + " order by " + order(scan) + " offset :skip limit :count");
+        bind(sql, scan, after, null).set("skip", skip).set("count", count);
+        List<String> flat = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = sql.prepare(connection);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                flat.add(rows.getString(1));
+                flat.add(rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+        return flat;
+    }
+
+    private List<String> strings(NamedSql sql) {
+        return sql.strings(dataSource);
     }
 
     /**
-     * Visits of the pipeline changed by transactions numbered from {@code since} (inclusive) to
-     * {@code upto} (exclusive), after {@code afterKey}: current rows matching the conditions, and
-     * tombstones (always, whatever the conditions: a deleted visit has no fields left to filter on).
+     * The rows after {@code afterKey} up to {@code lastKey} (inclusive; null: to the end), in key
+     * order. With {@code attributeKeys} each row carries those attributes' values in that order,
+     * else the attributes as JSON text.
      */
-    public List<Stored> changes(String tenantId, String pipelineId, List<Condition> conditions, long since,
-            long upto, String afterKey, int limit) {
-        NamedSql sql = new NamedSql("select c.visit_key, c.deleted or v.visit_key is null as deleted, " + COLUMNS + """
-                from visit_change c
+    NamedSql rows(Scan scan, Key after, Key last, List<String> attributeKeys) {
+        StringBuilder select = new StringBuilder("select ").append(key(scan)).append(" as visit_key, ")
+                .append(scan.changes() == null ? "false" : "not s.visible").append(" as deleted, ").append(COLUMNS);
+        if (attributeKeys == null) {
+            select.append(", o.attributes::text as attributes");
+        } else {
+            for (int i = 0; i < attributeKeys.size(); i++) {
+                select.append(", o.attributes ->> :a").append(i);
+            }
+        }
+        NamedSql sql = new NamedSql(select + source(scan, true, last) + " order by " + order(scan));
+        bind(sql, scan, after, last);
+        for (int i = 0; attributeKeys != null && i < attributeKeys.size(); i++) {
+            sql.set("a" + i, attributeKeys.get(i));
+        }
+        return sql;
+    }
+
+    /** Current visits matching the conditions, after {@code afterKey}, in key order (OData pages). */
+    public List<FeedStored> page(String tenantId, List<Condition> conditions, String afterKey, int limit) {
+        Scan scan = new Scan(tenantId, conditions);
+        Key after = new Key("", afterKey);
+        Key last = pageEnd(scan, after, limit);
+        List<FeedStored> result = new ArrayList<>();
+        try (FeedStream stream = open(scan, rows(scan, after, last, null), 0)) {
+            for (FeedStored row = stream.next(); row != null; row = stream.next()) {
+                result.add(row);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Runs a row query in a read-only transaction of its own, with a server-side cursor read
+     * {@code fetchSize} rows at a time (0: all at once), for the tenant of the scan: the stream may
+     * be read after the request's own unit of work has ended (a response body is written then).
+     */
+    FeedStream open(Scan scan, NamedSql sql, int fetchSize) {
+        return TenantContext.call(scan.tenantId(), () -> FeedStream.open(dataSource, sql, fetchSize));
+    }
+
+    private static String key(Scan scan) {
+        return scan.changes() == null ? "v.visit_key" : "c.visit_key";
+    }
+
+    private static String order(Scan scan) {
+        return scan.byOpportunity() ? "v.opportunity_id, v.visit_key" : key(scan);
+    }
+
+    private static String source(Scan scan, boolean rows, Key last) {
+        String opportunity = rows ? "join opportunity o on o.tenant_id = v.tenant_id and o.opportunity_id = v.opportunity_id\n"
+                : "";
+        if (scan.byOpportunity()) {
+            // the opportunity range too, or PostgreSQL hashes every opportunity for each page
+            String range = (last == null ? "" : " and (v.opportunity_id, v.visit_key) <= (:lastOpportunity, :last)")
+                    + (rows ? " and o.opportunity_id >= :afterOpportunity" : "")
+                    + (rows && last != null ? " and o.opportunity_id <= :lastOpportunity" : "");
+            return "\nfrom visit v\n" + opportunity + """
+                    where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED')
+                      and (v.opportunity_id, v.visit_key) > (:afterOpportunity, :after)""" + range
+                    + where(scan.conditions());
+        }
+        String upTo = last == null ? "" : " and " + key(scan) + " <= :last";
+        if (scan.changes() == null) {
+            return "\nfrom visit v\n" + opportunity + """
+                    where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED') and v.visit_key > :after""" + upTo
+                    + where(scan.conditions());
+        }
+        // a tombstone: a changed visit that is gone, or (for a rep) no longer shown to the rep that owned it
+        return "\nfrom visit_change c\n" + """
                 left join visit v on v.tenant_id = c.tenant_id and v.opportunity_id = c.opportunity_id
                     and v.visit_key = c.visit_key and v.kind in ('VISIT', 'SKIPPED')
-                left join opportunity o on o.tenant_id = v.tenant_id and o.opportunity_id = v.opportunity_id
+                """ + (rows ? "left " + opportunity : "") + """
+                cross join lateral (select coalesce(v.visit_key is not null""" + where(scan.conditions()) + """
+                , false) as visible) s
                 where c.tenant_id = :tenant and c.pipeline_id = :pipeline
-                  and c.changed_by >= :since::text::xid8 and c.changed_by < :upto::text::xid8 and c.visit_key > :after
-                  and (v.visit_key is null or (true
-                """ + where(conditions) + ")) order by c.visit_key limit :limit");
-        bind(sql, conditions).set("tenant", tenantId).set("pipeline", pipelineId).set("since", Long.toString(since))
-                .set("upto", Long.toString(upto)).set("after", afterKey).set("limit", limit);
-        return read(sql);
+                  and c.changed_by >= :since::text::xid8 and c.changed_by < :until::text::xid8 and c.visit_key > :after"""
+                + upTo + """
+
+                  and (s.visible or (v.visit_key is null and :rep::text is null)
+                       or (:rep::text = any(c.owners) and v.owner_id is distinct from :rep::text))
+                """;
     }
 
     /** How many current stage visits match (OData $count). */
@@ -96,7 +233,7 @@ public class FeedQueries {
                 select count(*) from visit v
                 where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED')
                 """ + where(conditions));
-        bind(sql, conditions).set("tenant", tenantId);
+        bind(sql, new Scan(tenantId, conditions), Key.START, null);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = sql.prepare(connection);
                 ResultSet rows = query.executeQuery()) {
@@ -109,20 +246,10 @@ public class FeedQueries {
 
     /** The attribute keys of a pipeline's opportunities: the CSV's attr.* columns, known before the first row. */
     public Set<String> attributeKeys(String tenantId, String pipelineId) {
-        Set<String> keys = new TreeSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select distinct jsonb_object_keys(attributes) from opportunity
-                        where tenant_id = :tenant and pipeline_id = :pipeline
-                        """).set("tenant", tenantId).set("pipeline", pipelineId).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                keys.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return keys;
+        return new TreeSet<>(strings(new NamedSql("""
+                select distinct jsonb_object_keys(attributes) from opportunity
+                where tenant_id = :tenant and pipeline_id = :pipeline
+                """).set("tenant", tenantId).set("pipeline", pipelineId)));
     }
 
     /** Columns and operators come from enums, never from the request; values are bound. */
@@ -135,40 +262,21 @@ public class FeedQueries {
         return sql.append('\n').toString();
     }
 
-    private static NamedSql bind(NamedSql sql, List<Condition> conditions) {
+    private static NamedSql bind(NamedSql sql, Scan scan, Key after, Key last) {
+        sql.set("afterOpportunity", after.opportunityId()).set("after", after.visitKey());
+        if (last != null) {
+            sql.set("lastOpportunity", last.opportunityId()).set("last", last.visitKey());
+        }
+        List<Condition> conditions = scan.conditions();
         for (int i = 0; i < conditions.size(); i++) {
             sql.set("c" + i, conditions.get(i).value());
         }
-        return sql;
-    }
-
-    private List<Stored> read(NamedSql sql) {
-        List<Stored> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                if (rows.getBoolean("deleted")) {
-                    result.add(new Stored(rows.getString("visit_key"), true, null, null, null, null, null, null, null,
-                            0, null, null, null, null, null, Map.of()));
-                    continue;
-                }
-                result.add(new Stored(rows.getString("visit_key"), false, rows.getString("opportunity_id"),
-                        rows.getString("pipeline_id"), rows.getString("kind"), rows.getString("stage"),
-                        rows.getString("owner_id"), Jdbc.instant(rows, rows.findColumn("entered_at")),
-                        Jdbc.instant(rows, rows.findColumn("left_at")), rows.getLong("entered_s"),
-                        nullableLong(rows, "left_s"), nullableLong(rows, "standard_s"), nullableLong(rows, "working_s"),
-                        rows.getString("closed_status"), nullableLong(rows, "frozen_after_s"),
-                        Jdbc.stringMap(rows.getString("attributes"))));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
+        sql.set("tenant", scan.tenantId());
+        Changes changes = scan.changes();
+        if (changes != null) {
+            sql.set("pipeline", changes.pipelineId()).set("since", Long.toString(changes.since()))
+                    .set("until", Long.toString(changes.until())).set("rep", changes.rep());
         }
-        return result;
-    }
-
-    private static Long nullableLong(ResultSet rows, String column) throws SQLException {
-        long value = rows.getLong(column);
-        return rows.wasNull() ? null : value;
+        return sql;
     }
 }

@@ -1,6 +1,7 @@
 package io.pipelinehealth.feed;
 
 import io.pipelinehealth.pipeline.Pipeline;
+import java.util.Map;
 import io.pipelinehealth.worktime.OpenVisitTime;
 import io.pipelinehealth.worktime.TimeBasis;
 
@@ -10,25 +11,26 @@ final class FeedRows {
     private FeedRows() {
     }
 
-    static FeedRow of(FeedQueries.Stored s, Pipeline pipeline, long nowSecond) {
+    /** The row with the attributes as given (the streaming writers write them from the stored row instead). */
+    static FeedRow of(FeedStored s, Pipeline pipeline, long nowSecond, Map<String, String> attributes) {
         String basis = TimeBasis.of(pipeline.calendar()).cell();
         if ("SKIPPED".equals(s.kind())) {
             return new FeedRow(s.visitKey(), s.opportunityId(), s.pipelineId(), s.stage(), s.ownerId(), s.enteredAt(),
                     s.leftAt(), 0, s.standardSeconds(), deviation(0, s.standardSeconds()), "SKIPPED", basis,
-                    s.attributes());
+                    attributes);
         }
         if (s.leftAt() != null) {
             long actual = s.workingSeconds() != null ? s.workingSeconds() : s.leftSecond() - s.enteredSecond();
             return new FeedRow(s.visitKey(), s.opportunityId(), s.pipelineId(), s.stage(), s.ownerId(), s.enteredAt(),
                     s.leftAt(), actual, s.standardSeconds(), deviation(actual, s.standardSeconds()), s.closedStatus(),
-                    basis, s.attributes());
+                    basis, attributes);
         }
         // open: elapsed as of now; the stored frozen_after_s compares with calendar seconds for both bases (V11)
         long elapsed = OpenVisitTime.elapsed(pipeline.calendar(), s.enteredSecond(), nowSecond);
         boolean frozen = s.frozenAfterSeconds() != null && nowSecond - s.enteredSecond() > s.frozenAfterSeconds();
         return new FeedRow(s.visitKey(), s.opportunityId(), s.pipelineId(), s.stage(), s.ownerId(), s.enteredAt(),
                 null, elapsed, s.standardSeconds(), deviation(elapsed, s.standardSeconds()), frozen ? "FROZEN" : "OPEN",
-                basis, s.attributes());
+                basis, attributes);
     }
 
     private static Long deviation(long actual, Long standard) {

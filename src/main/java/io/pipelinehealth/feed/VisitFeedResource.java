@@ -2,7 +2,6 @@ package io.pipelinehealth.feed;
 
 import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Problem;
-import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,20 +32,18 @@ public class VisitFeedResource {
     private static final MediaType CSV = new MediaType("text", "csv", "utf-8");
 
     private final FeedService feed;
-    private final FeedQueries queries;
-    private final TenantResolver tenants;
+    private final FeedWriter writer;
     private final RepAccess reps;
 
-    VisitFeedResource(FeedService feed, FeedQueries queries, TenantResolver tenants, RepAccess reps) {
+    VisitFeedResource(FeedService feed, FeedWriter writer, RepAccess reps) {
         this.feed = feed;
-        this.queries = queries;
-        this.tenants = tenants;
+        this.writer = writer;
         this.reps = reps;
     }
 
     @GET
     @Operation(summary = "Every stage visit of a pipeline, with a change cursor",
-            description = "Without changedSince: a full pull in visitKey order, page by page with nextCursor; the last "
+            description = "Without changedSince: a full pull ordered by opportunity and visitKey, page by page with nextCursor; the last "
                     + "page carries changeCursor. With changedSince (an earlier changeCursor): the visits inserted or "
                     + "changed since, and a tombstone {visitKey, deleted: true} for each visit that no longer exists, "
                     + "with a new changeCursor (unchanged when nothing changed). Open visits show their elapsed time and "
@@ -63,6 +58,8 @@ public class VisitFeedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown pipelineId",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "changedSince is older than a pruned tombstone: do a full pull",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response visits(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("enteredFrom") @Parameter(description = "Visits entered at or after this instant") String enteredFrom,
             @QueryParam("enteredTo") @Parameter(description = "Visits entered before this instant") String enteredTo,
@@ -70,14 +67,12 @@ public class VisitFeedResource {
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
             @BeanParam FeedRequest page, @Context HttpHeaders headers) {
         boolean csv = Csv.wanted(format, headers);
-        VisitFeedPage result = feed.pull(new FeedService.Pull(pipelineId, enteredFrom, enteredTo, changedSince,
-                reps.ownerFilter(null)), page);
+        FeedPage result = feed.pull(new FeedService.Pull(pipelineId, enteredFrom, enteredTo, changedSince,
+                reps.ownerFilter(null)), page, csv);
         if (!csv) {
-            return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(writer.json(result), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        Set<String> keys = queries.attributeKeys(tenants.currentTenant(), pipelineId);
-        StreamingOutput body = out -> FeedCsv.write(result.items(), keys, out);
-        Response.ResponseBuilder response = Response.ok(body, CSV);
+        Response.ResponseBuilder response = Response.ok(writer.csv(result), CSV);
         if (result.nextCursor() != null) {
             response.header("X-Next-Cursor", result.nextCursor());
         }

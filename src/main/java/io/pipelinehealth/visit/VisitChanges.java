@@ -16,27 +16,28 @@ import java.util.Set;
  * is new or shows something else (visit_feed_digest of V18) is changed; a key that was deleted
  * and not written again is a tombstone; every visit of an opportunity whose attributes changed is
  * changed too (the feed's attr columns). Written in the derivation's transaction, so the change
- * commits with the rows, and numbered by that transaction's id (V18, feed.FeedQueries).
+ * commits with the rows, and numbered by that transaction's id (V18, feed.FeedQueries). Each
+ * entry adds the visit's owners before and after to its owners (V30): whose reps get its tombstone.
  */
 final class VisitChanges {
 
-    private record Row(String opportunityId, String digest) {
+    private record Row(String opportunityId, String digest, String owner) {
     }
 
     private final Map<String, Row> before = new HashMap<>();
     private final Map<String, Row> after = new HashMap<>();
     private final Set<String> attributesChanged = new LinkedHashSet<>();
 
-    void before(String visitKey, String opportunityId, String digest) {
-        before.put(visitKey, new Row(opportunityId, digest));
+    void before(String visitKey, String opportunityId, String digest, String owner) {
+        before.put(visitKey, new Row(opportunityId, digest, owner));
     }
 
     /** A written visit row, or (key null) an opportunity whose attributes changed. */
-    void after(String visitKey, String opportunityId, String digest) {
+    void after(String visitKey, String opportunityId, String digest, String owner) {
         if (visitKey == null) {
             attributesChanged.add(opportunityId);
         } else {
-            after.put(visitKey, new Row(opportunityId, digest));
+            after.put(visitKey, new Row(opportunityId, digest, owner));
         }
     }
 
@@ -44,12 +45,16 @@ final class VisitChanges {
         List<String> keys = new ArrayList<>();
         List<String> opportunities = new ArrayList<>();
         List<Boolean> deleted = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        List<String> formerOwners = new ArrayList<>();
         after.forEach((key, row) -> {
             Row old = before.get(key);
             if (old == null || !old.digest().equals(row.digest())) {
                 keys.add(key);
                 opportunities.add(row.opportunityId());
                 deleted.add(false);
+                owners.add(row.owner());
+                formerOwners.add(old == null ? null : old.owner());
             }
         });
         before.forEach((key, row) -> {
@@ -57,25 +62,33 @@ final class VisitChanges {
                 keys.add(key);
                 opportunities.add(row.opportunityId());
                 deleted.add(true);
+                owners.add(row.owner());
+                formerOwners.add(null);
             }
         });
         if (keys.isEmpty() && attributesChanged.isEmpty()) {
             return;
         }
-        // union, not union all: a visit both rewritten and under changed attributes is one row,
-        // and an upsert may not touch one row twice
+        // a visit both rewritten and under changed attributes is written by the first part only: an
+        // upsert may not touch one row twice
         try (PreparedStatement upsert = new NamedSql("""
-                insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted)
-                select :tenant::text, k, :pipeline::text, o, d from unnest(:keys, :opportunities, :deleted) as t(k, o, d)
-                union
-                select :tenant::text, visit_key, pipeline_id, opportunity_id, false from visit
+                insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted, owners)
+                select :tenant::text, k, :pipeline::text, o, d, array_remove(array[w, f], null)
+                from unnest(:keys, :opportunities, :deleted, :owners, :formerOwners) as t(k, o, d, w, f)
+                union all
+                select :tenant::text, visit_key, pipeline_id, opportunity_id, false, array_remove(array[owner_id], null)
+                from visit
                 where tenant_id = :tenant and opportunity_id = any(:attributesChanged) and kind in ('VISIT', 'SKIPPED')
+                  and not visit_key = any(:keys)
                 on conflict (tenant_id, visit_key) do update
                 set pipeline_id = excluded.pipeline_id, opportunity_id = excluded.opportunity_id,
-                    deleted = excluded.deleted, changed_by = pg_current_xact_id()
+                    deleted = excluded.deleted, changed_by = pg_current_xact_id(), changed_at = clock_timestamp(),
+                    owners = array(select distinct o from unnest(c.owners || excluded.owners) as o order by o)
                 """).set("tenant", tenantId).set("pipeline", pipelineId)
                 .array("keys", "text", keys.toArray()).array("opportunities", "text", opportunities.toArray())
-                .array("deleted", "bool", deleted.toArray()).array("attributesChanged", "text", attributesChanged.toArray())
+                .array("deleted", "bool", deleted.toArray()).array("owners", "text", owners.toArray())
+                .array("formerOwners", "text", formerOwners.toArray())
+                .array("attributesChanged", "text", attributesChanged.toArray())
                 .prepare(connection)) {
             upsert.executeUpdate();
         }

@@ -51,13 +51,13 @@ public class VisitStore {
                         returning v.*, visit_feed_digest(v) as digest
                     ),
                     %s
-                    select visit_key, opportunity_id, digest from gone
+                    select visit_key, opportunity_id, digest, owner_id from gone
                     where kind in ('VISIT', 'SKIPPED')
                     """.formatted(SummaryDeltas.cte("removed", "gone", -1))).set("tenant", tenantId).array("opportunities", "text", opportunities)
                     .array("fromSeq", "int4", fromSeq).prepare(connection);
                     ResultSet rows = delete.executeQuery()) {
                 while (rows.next()) {
-                    changes.before(rows.getString(1), rows.getString(2), rows.getString(3));
+                    changes.before(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
                 }
             }
             try (PreparedStatement insert = new NamedSql("""
@@ -77,15 +77,15 @@ public class VisitStore {
                         returning visit.*, visit_feed_digest(visit) as digest
                     ),
                     %s
-                    select visit_key, opportunity_id, digest from added
+                    select visit_key, opportunity_id, digest, owner_id from added
                     where kind in ('VISIT', 'SKIPPED')
                     union all
-                    select null, opportunity_id, null from snapshot where attributes_changed
+                    select null, opportunity_id, null, null from snapshot where attributes_changed
                     """.formatted(SummaryDeltas.cte("written", "added", 1))).set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
                     .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection);
                     ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
-                    changes.after(rows.getString(1), rows.getString(2), rows.getString(3));
+                    changes.after(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
                 }
             }
             changes.record(connection, tenantId, pipelineId);
@@ -111,18 +111,7 @@ public class VisitStore {
                 """).set("tenant", tenantId).set("pipeline", pipelineId).set("after", after).set("limit", limit));
     }
 
-    /** The first column of every row. */
     private List<String> strings(NamedSql sql) {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return values;
+        return sql.strings(dataSource);
     }
 }

@@ -14,9 +14,16 @@ final class FeedClient {
     final String pipelineId;
     final Map<String, Map<String, Object>> table = new LinkedHashMap<>();
     String changeCursor;
+    /** The key to pull with; null: the tests' default key. */
+    private final String key;
 
     FeedClient(String pipelineId) {
+        this(pipelineId, null);
+    }
+
+    FeedClient(String pipelineId, String key) {
         this.pipelineId = pipelineId;
+        this.key = key;
     }
 
     /** Every page of one pull; answers the items in order, applying them to the table. */
@@ -25,6 +32,9 @@ final class FeedClient {
         String cursor = null;
         do {
             var request = given().queryParam("pipelineId", pipelineId).queryParam("limit", limit);
+            if (key != null) {
+                request.header("Authorization", "Bearer " + key);
+            }
             if (changedSince != null) {
                 request.queryParam("changedSince", changedSince);
             }

@@ -62,7 +62,8 @@ class VisitFeedTest {
         FeedClient client = new FeedClient(pipeline);
         List<Map<String, Object>> rows = client.full(2); // several pages
         List<String> keys = rows.stream().map(r -> (String) r.get("visitKey")).toList();
-        assertEquals(keys.stream().sorted().toList(), keys, "key order");
+        List<String> order = rows.stream().map(r -> r.get("opportunityId") + " " + r.get("visitKey")).toList();
+        assertEquals(order.stream().sorted().toList(), order, "by opportunity, then key");
         assertEquals(new HashSet<>(keys).size(), keys.size(), "keys are unique");
 
         List<Map<String, Object>> expected = new ArrayList<>();
@@ -199,6 +200,37 @@ class VisitFeedTest {
         assertTrue(lines[1].contains("," + deal + "," + pipeline + ",qualify,ana,2026-01-01T00:00:00Z,,"), lines[1]);
         assertEquals(2, lines.length);
         assertTrue(response.header("X-Change-Cursor") != null);
+    }
+
+    /** The attr columns are read at the first page and kept for the whole pull: every page has one header. */
+    @Test
+    void everyCsvPageOfAPullHasTheHeaderOfItsFirstPage() {
+        String pipeline = createStandardPipeline();
+        String deal = unique("d");
+        post(List.of(with(event(deal + "-1", deal, pipeline, "qualify", "2026-01-01T00:00:00Z", "ana"), "attributes",
+                Map.of("region", "south")), with(event(deal + "-2", deal, pipeline, "propose", "2026-01-03T00:00:00Z",
+                        "ana"), "attributes", Map.of("region", "north")))).statusCode(200);
+        var first = given().accept("text/csv").queryParam("pipelineId", pipeline).queryParam("limit", 1)
+                .get("/api/v1/visits").then().statusCode(200).extract();
+        String header = first.asString().split("\n")[0];
+        assertTrue(header.endsWith(",attr.region,deleted"), header);
+        String other = unique("e");
+        post(List.of(with(event(other + "-1", other, pipeline, "qualify", "2026-01-02T00:00:00Z", "bob"), "attributes",
+                Map.of("tier", "gold")))).statusCode(200);
+        String cursor = first.header("X-Next-Cursor");
+        List<String> lines = new ArrayList<>();
+        while (cursor != null) {
+            var page = given().accept("text/csv").queryParam("pipelineId", pipeline).queryParam("limit", 1)
+                    .queryParam("cursor", cursor).get("/api/v1/visits").then().statusCode(200).extract();
+            String[] text = page.asString().split("\n");
+            assertEquals(header, text[0], "the first page's header");
+            lines.addAll(List.of(text).subList(1, text.length));
+            cursor = page.header("X-Next-Cursor");
+        }
+        assertTrue(lines.size() >= 2, "the later pages of the pull: " + lines);
+        String fresh = given().accept("text/csv").queryParam("pipelineId", pipeline).get("/api/v1/visits").then()
+                .statusCode(200).extract().asString().split("\n")[0];
+        assertTrue(fresh.endsWith(",attr.region,attr.tier,deleted"), "the next pull has the new key: " + fresh);
     }
 
     @Test
