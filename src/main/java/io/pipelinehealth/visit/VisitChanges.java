@@ -3,6 +3,7 @@ package io.pipelinehealth.visit;
 import io.pipelinehealth.db.NamedSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,19 @@ final class VisitChanges {
         }
     }
 
+    /**
+     * This transaction's id, asked of the server the connection talks to. On Citus that is the
+     * coordinator, where feed.FeedQueries reads its horizon: a pg_current_xact_id() inside the
+     * upsert would run on the worker holding the shard, whose ids are another sequence.
+     */
+    private static String transactionId(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select pg_current_xact_id()::text");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     void record(Connection connection, String tenantId, String pipelineId) throws SQLException {
         List<String> keys = new ArrayList<>();
         List<String> opportunities = new ArrayList<>();
@@ -65,15 +79,16 @@ final class VisitChanges {
         // union, not union all: a visit both rewritten and under changed attributes is one row,
         // and an upsert may not touch one row twice
         try (PreparedStatement upsert = new NamedSql("""
-                insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted)
-                select :tenant::text, k, :pipeline::text, o, d from unnest(:keys, :opportunities, :deleted) as t(k, o, d)
+                insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted, changed_by)
+                select :tenant::text, k, :pipeline::text, o, d, :changedBy::text::xid8
+                from unnest(:keys, :opportunities, :deleted) as t(k, o, d)
                 union
-                select :tenant::text, visit_key, pipeline_id, opportunity_id, false from visit
+                select :tenant::text, visit_key, pipeline_id, opportunity_id, false, :changedBy::text::xid8 from visit
                 where tenant_id = :tenant and opportunity_id = any(:attributesChanged) and kind in ('VISIT', 'SKIPPED')
                 on conflict (tenant_id, visit_key) do update
                 set pipeline_id = excluded.pipeline_id, opportunity_id = excluded.opportunity_id,
-                    deleted = excluded.deleted, changed_by = pg_current_xact_id()
-                """).set("tenant", tenantId).set("pipeline", pipelineId)
+                    deleted = excluded.deleted, changed_by = excluded.changed_by
+                """).set("tenant", tenantId).set("pipeline", pipelineId).set("changedBy", transactionId(connection))
                 .array("keys", "text", keys.toArray()).array("opportunities", "text", opportunities.toArray())
                 .array("deleted", "bool", deleted.toArray()).array("attributesChanged", "text", attributesChanged.toArray())
                 .prepare(connection)) {
