@@ -64,7 +64,7 @@ public class FrozenScanStore {
                             where v.tenant_id = :tenant and v.kind = 'VISIT' and v.left_at is null
                               and (v.entered_s + v.frozen_after_s) < :nowSeconds and v.entered_at <= :now
                               and not exists (select 1 from frozen_notice n
-                                              where n.tenant_id = v.tenant_id and n.opportunity_id = v.opportunity_id
+                                              where n.tenant_id = :tenant and n.opportunity_id = v.opportunity_id
                                                 and n.stage = v.stage and n.entered_at = v.entered_at)
                             order by (v.entered_s + v.frozen_after_s)
                             limit :limit
