@@ -37,6 +37,9 @@ begin
     if not exists (select 1 from pg_extension where extname = 'citus') then
         return;
     end if;
+    -- Replicas starting together each run the callback after Flyway's lock is released: one at a
+    -- time, and each statement below then sees what the one before it distributed.
+    perform pg_advisory_xact_lock(hashtext('pipeline_health_distribute'));
     if exists (select 1 from pg_roles where rolname = 'pipeline_health_app' and not rolcanlogin) then
         alter role pipeline_health_app login;
     end if;
