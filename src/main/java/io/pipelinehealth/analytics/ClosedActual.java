@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * The actual and deviation seconds of a closed visit in SQL: the columns {@code actual_s} and
- * {@code deviation_s} (calendar time, V60, what the V2 indexes order by), or {@code working_s}
- * (V11) and {@code working_deviation_s} (V60) for a pipeline with a working-time calendar.
+ * {@code deviation_s} (calendar time, V22, what the V2 indexes order by), or {@code working_s}
+ * (V11) and {@code working_deviation_s} (V22) for a pipeline with a working-time calendar.
  * Calendar-time pipelines keep their SQL text unchanged. With a calendar the closed-visit filter
  * also says {@code working_s is not null} (true of every closed visit of such a pipeline), the
  * predicate of the V15 indexes, so the planner may use them.

@@ -42,7 +42,7 @@ class SerialSession {
             return connection;
         }
 
-        /** Whether reads may come from the analytics summary (V60); false makes every read scan the visits. */
+        /** Whether reads may come from the analytics summary (V22); false makes every read scan the visits. */
         boolean summary() {
             return summary;
         }

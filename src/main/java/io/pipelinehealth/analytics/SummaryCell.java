@@ -6,7 +6,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * One cell of the analytics summary (V60): a rep at a stage, or a stage. {@code buckets} counts
+ * One cell of the analytics summary (V22): a rep at a stage, or a stage. {@code buckets} counts
  * the cell's valued visits per bucket, in bucket order, which is value order; {@code valued} is
  * their total, {@code mean} their mean value as SQL's {@code avg} gives it.
  */

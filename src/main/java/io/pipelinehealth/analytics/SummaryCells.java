@@ -83,7 +83,7 @@ final class SummaryCells {
 
     /**
      * Whether the window holds every summarized closed visit: then the summary's figures are the
-     * window's. The bounds only widen (V60), so this may say no of a window that holds all, never
+     * window's. The bounds only widen (V22), so this may say no of a window that holds all, never
      * the reverse. A visit without an owner would escape the per-rep index lookups: no, too.
      */
     boolean covers(AnalyticsWindow window) {

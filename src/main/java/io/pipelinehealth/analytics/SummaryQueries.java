@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Rep and stage figures from the analytics summary (V60): the same rows {@link RepQueries} and
+ * Rep and stage figures from the analytics summary (V22): the same rows {@link RepQueries} and
  * {@link StageQueries} compute from the closed visits, read in time that grows with the number of
  * reps, stages and buckets instead of the number of visits. Two statements in one repeatable-read
  * snapshot: the cells ({@link SummarySql#CELLS}), then the rows, with each percentile read from
@@ -28,7 +28,7 @@ import java.util.function.Function;
 final class SummaryQueries {
 
     private static final String DEVIATION = "deviation_s";
-    /** A deviation bucket spans four of visit_summary_bucket's (V60, visit_summary_measures). */
+    /** A deviation bucket spans four of visit_summary_bucket's (V22, visit_summary_measures). */
     private static final int DEVIATION_SPAN = 4;
     private static final String ACTUAL = "actual_s";
 
@@ -114,7 +114,7 @@ final class SummaryQueries {
     record RepSummary(List<RepStageRow.Figures> figures, List<StageCount> family) {
     }
 
-    /** visit_summary_thresholds(), once read; a constant of V60 (never written but by migrations). */
+    /** visit_summary_thresholds(), once read; a constant of V22 (never written but by migrations). */
     private static volatile long[] thresholds;
 
     private final Connection connection;
@@ -237,7 +237,7 @@ final class SummaryQueries {
     /**
      * Binds the probe arrays of percentiles {@code qs} of every cell with values; cell k is the
      * k-th (from 1). {@code span}: how many of visit_summary_bucket's buckets one bucket of the
-     * cells' measure spans (V60).
+     * cells' measure spans (V22).
      */
     private void probes(NamedSql sql, List<SummaryCell> cells, List<Double> qs, int span) throws SQLException {
         long[] thresholds = thresholds();
@@ -261,7 +261,7 @@ final class SummaryQueries {
                 .array("probeSkips", "bigint", probes.stream().map(SummaryCell.Probe::skip).toArray());
     }
 
-    /** visit_summary_thresholds() of V60: a constant, read once. */
+    /** visit_summary_thresholds() of V22: a constant, read once. */
     private long[] thresholds() throws SQLException {
         long[] known = thresholds;
         if (known == null) {
@@ -299,7 +299,7 @@ final class SummaryQueries {
                 .set("d", measure('d')).set("a", measure('a')).set("t", measure('t')).set("asOf", window.asOf());
     }
 
-    /** The summary's letter for a measure: upper case in working time (V60). */
+    /** The summary's letter for a measure: upper case in working time (V22). */
     private String measure(char calendarTime) {
         return String.valueOf(pipeline.calendar() == null ? calendarTime : Character.toUpperCase(calendarTime));
     }

@@ -1,7 +1,7 @@
 package io.pipelinehealth.analytics;
 
 /**
- * The SQL that reads the analytics summary (V60, issue 23) for {@link SummaryQueries}.
+ * The SQL that reads the analytics summary (V22, issue 23) for {@link SummaryQueries}.
  * <p>
  * {@link #CELLS} adds up the folded groups and the derivations' deltas of one pipeline per cell,
  * for the measures bound to {@code :d}, {@code :a} and {@code :t} ({@code 'd', 'a', 't'} in

@@ -136,6 +136,11 @@ public class ConnectorStore {
         }
     }
 
+    /**
+     * Appends log entries in their order. {@code on conflict do nothing} never applies (the key is
+     * a new serial), but it keeps Citus off COPY: it carries out an insert from a select it cannot
+     * route as a COPY into the shard, which PostgreSQL refuses under row-level security.
+     */
     void log(String tenantId, String connectorId, Instant at, List<NewLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
@@ -146,6 +151,7 @@ public class ConnectorStore {
                 from unnest(:sources, :outcomes, :eventIds, :opportunityIds, :details)
                     with ordinality as e(source, outcome, event_id, opportunity_id, detail, n)
                 order by e.n
+                on conflict do nothing
                 """).set("tenant", tenantId).set("connector", connectorId).set("at", at)
                 .array("sources", "text", entries.stream().map(NewLogEntry::source).toArray())
                 .array("outcomes", "text", entries.stream().map(e -> e.outcome().name()).toArray())

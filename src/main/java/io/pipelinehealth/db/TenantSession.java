@@ -4,7 +4,9 @@ import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Row-level security's half in the service: every connection checked out of the pool runs as the
@@ -19,6 +21,15 @@ import java.sql.SQLException;
  * start), the role falls back to the login user; {@link AppRoleCheck} refuses to start if the
  * service's queries would still run as a superuser or with BYPASSRLS. Flyway itself resets the role
  * (quarkus.flyway.init-sql) and migrates as the owner.
+ * <p>
+ * On Citus (the database has the {@code citus} extension, V20) the shards live on worker nodes,
+ * and row-level security is checked there: a session setting of the coordinator never reaches
+ * them, and Citus forwards only {@code SET LOCAL} commands of a transaction block (with
+ * {@code citus.propagate_set_commands = 'local'}). So there every checkout also runs in a
+ * transaction block and sets the tenant with {@code SET LOCAL}: a connection checked out inside a
+ * JTA transaction already is in one; an autocommit one is switched to manual commit here, and the
+ * pool's reset at its return (autocommit on again) commits what it did. Its statements then commit
+ * together at its return instead of one by one; nothing of the service relies on the difference.
  */
 @ApplicationScoped
 public class TenantSession implements AgroalPoolInterceptor {
@@ -34,14 +45,51 @@ public class TenantSession implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionAcquire(Connection connection) {
+        String tenant = tenant();
         try (PreparedStatement statement = new NamedSql("""
                 select set_config('role', coalesce(to_regrole(:role)::text, 'none'), false),
-                       set_config(:setting, :tenant, false)""")
-                .set("role", APP_ROLE).set("setting", TENANT_SETTING).set("tenant", tenant()).prepare(connection)) {
-            statement.execute();
+                       set_config(:setting, :tenant, false),
+                       exists (select 1 from pg_extension where extname = 'citus')""")
+                .set("role", APP_ROLE).set("setting", TENANT_SETTING).set("tenant", tenant).prepare(connection);
+                ResultSet rows = statement.executeQuery()) {
+            if (rows.next() && rows.getBoolean(3)) {
+                toWorkers(connection, tenant);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not set the tenant of a database connection: " + e.getMessage(), e);
         }
+    }
+
+    /** Citus: the same tenant as a {@code SET LOCAL}, which Citus repeats on every worker it uses. */
+    private static void toWorkers(Connection connection, String tenant) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+        }
+        try (Statement set = connection.createStatement()) {
+            set.execute("set local citus.propagate_set_commands = 'local'; " + setLocal(tenant)); // one round trip
+        }
+    }
+
+    /**
+     * Switches the tenant for the rest of the current transaction: a {@code SET LOCAL}, which Citus
+     * repeats on the workers (a {@code set_config} call it would not).
+     */
+    public static void setLocal(Connection connection, String tenant) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute(setLocal(tenant));
+        }
+    }
+
+    private static String setLocal(String tenant) {
+        return "set local " + TENANT_SETTING + " = " + literal(tenant);
+    }
+
+    /** A SQL string literal (SET takes no parameters); standard_conforming_strings is on since PostgreSQL 9.1. */
+    static String literal(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a tenant id with a NUL character");
+        }
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** No tenant (an empty setting) matches no row: work outside any tenant sees nothing. */

@@ -41,7 +41,7 @@ public class FeedQueries {
     /**
      * What a page reads: the current visits matching the conditions ({@code changes} null), or
      * the changes numbered from {@code since} (inclusive) to {@code until} (exclusive) of one
-     * pipeline, whose tombstones a rep ({@code rep} not null) gets only for visits it owned (V30).
+     * pipeline, whose tombstones a rep ({@code rep} not null) gets only for visits it owned (V21).
      */
     public record Scan(String tenantId, List<Condition> conditions, Changes changes, boolean byOpportunity) {
 
@@ -76,7 +76,7 @@ public class FeedQueries {
     }
 
     /**
-     * The highest change number of a tombstone of the pipeline that was pruned (V30), or -1: an
+     * The highest change number of a tombstone of the pipeline that was pruned (V21), or -1: an
      * incremental pull from at or below it may have missed one.
      */
     public long prunedUpto(String tenantId, String pipelineId) {

@@ -132,7 +132,7 @@ public class FeedService {
     }
 
     /**
-     * 410 Gone when tombstones this pull needs were pruned (V30: a tombstone numbered at or above
+     * 410 Gone when tombstones this pull needs were pruned (V21: a tombstone numbered at or above
      * changedSince is gone): only a full pull brings the client's table back in step.
      */
     private void checkRetained(String tenant, String pipelineId, long since) {

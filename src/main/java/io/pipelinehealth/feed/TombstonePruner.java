@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes tombstones older than the retention (pipeline-health.feed.tombstone-retention), tenant
- * by tenant, a batch per transaction, and raises each pipeline's pruning frontier (V30) in the
+ * by tenant, a batch per transaction, and raises each pipeline's pruning frontier (V21) in the
  * same transaction: an incremental pull from at or below it answers 410 Gone (FeedService).
  * Replicas may prune at once: each deletes what it finds; the frontier only rises.
  */

@@ -51,7 +51,8 @@ public class FrozenScanStore {
      * inserting their notices (the unique key makes a visit announced once), the longest frozen first: that order
      * is the partial index visit_open_deadline's, so a scan reads open visits only (ordering by opportunity walked
      * the primary key over every visit row: 2 s at 1m, docs/benchmarks.md). Answers them in (tenant, opportunity)
-     * order, the order their rows are then locked in.
+     * order, the order their rows are then locked in. Every table is filtered by {@code :tenant} itself, not
+     * joined on a CTE's tenant_id: Citus routes the statement to the tenant's shard only so.
      */
     public List<FrozenVisit> claimNewlyFrozen(String tenantId, Instant now, int limit) {
         List<FrozenVisit> result = new ArrayList<>();
@@ -64,7 +65,7 @@ public class FrozenScanStore {
                             where v.tenant_id = :tenant and v.kind = 'VISIT' and v.left_at is null
                               and (v.entered_s + v.frozen_after_s) < :nowSeconds and v.entered_at <= :now
                               and not exists (select 1 from frozen_notice n
-                                              where n.tenant_id = v.tenant_id and n.opportunity_id = v.opportunity_id
+                                              where n.tenant_id = :tenant and n.opportunity_id = v.opportunity_id
                                                 and n.stage = v.stage and n.entered_at = v.entered_at)
                             order by (v.entered_s + v.frozen_after_s)
                             limit :limit
@@ -79,8 +80,8 @@ public class FrozenScanStore {
                                coalesce((p.definition ->> 'autoHandoff')::boolean, false)
                         from candidate c
                         join noticed n using (tenant_id, opportunity_id, stage, entered_at)
-                        join pipeline p on p.tenant_id = c.tenant_id and p.pipeline_id = c.pipeline_id
-                        join opportunity o on o.tenant_id = c.tenant_id and o.opportunity_id = c.opportunity_id
+                        join pipeline p on p.tenant_id = :tenant and p.pipeline_id = c.pipeline_id
+                        join opportunity o on o.tenant_id = :tenant and o.opportunity_id = c.opportunity_id
                         order by c.tenant_id, c.opportunity_id
                         """).set("tenant", tenantId).set("now", now).set("nowSeconds", now.getEpochSecond())
                         .set("limit", limit).prepare(connection)) {

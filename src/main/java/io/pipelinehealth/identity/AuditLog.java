@@ -71,10 +71,7 @@ public class AuditLog {
     }
 
     private static void tenantSetting(Connection connection, String tenantId) throws SQLException {
-        try (PreparedStatement set = new NamedSql("select set_config(:setting, :tenant, true)")
-                .set("setting", TenantSession.TENANT_SETTING).set("tenant", tenantId).prepare(connection)) {
-            set.execute();
-        }
+        TenantSession.setLocal(connection, tenantId);
     }
 
     public Page<AuditEntry> page(PageRequest request) {

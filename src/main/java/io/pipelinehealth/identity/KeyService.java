@@ -45,6 +45,11 @@ public class KeyService {
         return key;
     }
 
+    /** Before a new tenant's rows: see {@link KeyStore#lockBeforeNewTenant}. */
+    void lockBeforeNewTenant(String tenantId) {
+        store.lockBeforeNewTenant(tenantId);
+    }
+
     /** Inserts a new key in a tenant; for callers that own the transaction and the audit entry. */
     NewKey insert(String tenantId, KeyCommand command, Instant now) {
         String secret = KeyMaterial.newKey();

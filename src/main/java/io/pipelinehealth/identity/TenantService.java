@@ -50,6 +50,7 @@ public class TenantService {
         }
         Instant now = clock.instant();
         Tenant tenant = new Tenant(request.id(), request.name().strip(), now);
+        keys.lockBeforeNewTenant(tenant.id());
         if (!store.insert(tenant)) {
             throw ApiException.conflict("tenant-exists", "Tenant exists", "A tenant with id '" + tenant.id()
                     + "' exists already.");

@@ -29,22 +29,29 @@ class OpportunityHistory {
     record Loaded(String pipelineId, String pipelineVersion, List<Step> steps, List<OpportunityView.HandoffRow> handoffs) {
     }
 
+    /**
+     * The opportunity, its pipeline's version and its steps (none: one row of nulls). The steps are a
+     * plain subquery joined on the key, each branch filtered by the parameters: Citus routes that to
+     * the tenant's shard, not a lateral one (it split that over every shard, or refused it as an
+     * outer join on a constant).
+     */
     private static final String HISTORY = """
-            select o.pipeline_id, p.xmin::text, s.*
+            select o.pipeline_id, p.xmin::text, s.at, s.event_id, s.handoff_id, s.stage, s.owner_id, s.amount,
+                   s.currency, s.attributes, s.direction, s.reason, s.by_whom, s.automatic
             from opportunity o
             join pipeline p on p.tenant_id = o.tenant_id and p.pipeline_id = o.pipeline_id
-            left join lateral (
-                select e.occurred_at as at, e.event_id, null::bigint as handoff_id, e.stage, e.owner_id, e.amount,
-                       e.currency, e.attributes::text as attributes, null::text as direction, null::text as reason,
-                       null::text as by_whom, null::boolean as automatic
+            left join (
+                select e.tenant_id, e.opportunity_id, e.occurred_at as at, e.event_id, null::bigint as handoff_id,
+                       e.stage, e.owner_id, e.amount, e.currency, e.attributes::text as attributes,
+                       null::text as direction, null::text as reason, null::text as by_whom, null::boolean as automatic
                 from transition_event e
-                where e.tenant_id = o.tenant_id and e.opportunity_id = o.opportunity_id and e.occurred_at <= :asOf
+                where e.tenant_id = :tenant and e.opportunity_id = :opportunity and e.occurred_at <= :asOf
                 union all
-                select h.at, null, h.handoff_id, h.stage, h.owner_id, null, null, null, h.direction, h.reason,
-                       h.by_whom, h.automatic
+                select h.tenant_id, h.opportunity_id, h.at, null, h.handoff_id, h.stage, h.owner_id, null, null, null,
+                       h.direction, h.reason, h.by_whom, h.automatic
                 from handoff h
-                where h.tenant_id = o.tenant_id and h.opportunity_id = o.opportunity_id and h.at <= :asOf
-            ) s on true
+                where h.tenant_id = :tenant and h.opportunity_id = :opportunity and h.at <= :asOf
+            ) s on s.tenant_id = o.tenant_id and s.opportunity_id = o.opportunity_id
             where o.tenant_id = :tenant and o.opportunity_id = :opportunity
             """;
 

@@ -126,6 +126,7 @@ public class TransitionStore {
                             insert into derive_pending (tenant_id, opportunity_id, pipeline_id, from_at)
                             select :tenant, opportunity_id, min(pipeline_id), min(occurred_at) from inserted
                             where :recordPending group by opportunity_id
+                            on conflict do nothing -- never applies (a new identity); on Citus an INSERT, not a COPY, which row-level security refuses
                         )
                         select event_id, opportunity_id, pipeline_id, occurred_at from inserted
                         """).set("tenant", tenantId).set("recordPending", recordPending).prepare(connection);

@@ -18,7 +18,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Folds the derivations' summary deltas into {@code visit_summary} (V60), pipeline by pipeline, so
+ * Folds the derivations' summary deltas into {@code visit_summary} (V22), pipeline by pipeline, so
  * the analytics add up a few rows per group. A fold moves the deltas it sees and adds them to
  * their groups in one statement and one transaction: a read sees the deltas or the folded sums,
  * never both or neither. One replica folds a pipeline at a time (a transaction-scoped advisory

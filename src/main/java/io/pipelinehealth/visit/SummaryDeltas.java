@@ -1,7 +1,7 @@
 package io.pipelinehealth.visit;
 
 /**
- * The analytics summary's share of a re-derivation (issue 23, V60): the visit rows a statement
+ * The analytics summary's share of a re-derivation (issue 23, V22): the visit rows a statement
  * removed count -1 in their groups, the rows it wrote +1, as rows appended to
  * {@code visit_summary_delta} by a data-modifying CTE of that same statement, so the summary
  * commits or rolls back with the visits. Appended, never updated: derivations running side by side

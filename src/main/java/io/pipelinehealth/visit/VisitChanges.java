@@ -3,6 +3,7 @@ package io.pipelinehealth.visit;
 import io.pipelinehealth.db.NamedSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.Set;
  * and not written again is a tombstone; every visit of an opportunity whose attributes changed is
  * changed too (the feed's attr columns). Written in the derivation's transaction, so the change
  * commits with the rows, and numbered by that transaction's id (V18, feed.FeedQueries). Each
- * entry adds the visit's owners before and after to its owners (V30): whose reps get its tombstone.
+ * entry adds the visit's owners before and after to its owners (V21): whose reps get its tombstone.
  */
 final class VisitChanges {
 
@@ -38,6 +39,19 @@ final class VisitChanges {
             attributesChanged.add(opportunityId);
         } else {
             after.put(visitKey, new Row(opportunityId, digest, owner));
+        }
+    }
+
+    /**
+     * This transaction's id, asked of the server the connection talks to. On Citus that is the
+     * coordinator, where feed.FeedQueries reads its horizon: a pg_current_xact_id() inside the
+     * upsert would run on the worker holding the shard, whose ids are another sequence.
+     */
+    private static String transactionId(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select pg_current_xact_id()::text");
+                ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
@@ -72,19 +86,21 @@ final class VisitChanges {
         // a visit both rewritten and under changed attributes is written by the first part only: an
         // upsert may not touch one row twice
         try (PreparedStatement upsert = new NamedSql("""
-                insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted, owners)
-                select :tenant::text, k, :pipeline::text, o, d, array_remove(array[w, f], null)
+                insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted, owners,
+                                               changed_by)
+                select :tenant::text, k, :pipeline::text, o, d, array_remove(array[w, f], null), :changedBy::text::xid8
                 from unnest(:keys, :opportunities, :deleted, :owners, :formerOwners) as t(k, o, d, w, f)
                 union all
-                select :tenant::text, visit_key, pipeline_id, opportunity_id, false, array_remove(array[owner_id], null)
+                select :tenant::text, visit_key, pipeline_id, opportunity_id, false, array_remove(array[owner_id], null),
+                       :changedBy::text::xid8
                 from visit
                 where tenant_id = :tenant and opportunity_id = any(:attributesChanged) and kind in ('VISIT', 'SKIPPED')
                   and not visit_key = any(:keys)
                 on conflict (tenant_id, visit_key) do update
                 set pipeline_id = excluded.pipeline_id, opportunity_id = excluded.opportunity_id,
-                    deleted = excluded.deleted, changed_by = pg_current_xact_id(), changed_at = clock_timestamp(),
+                    deleted = excluded.deleted, changed_by = excluded.changed_by, changed_at = clock_timestamp(),
                     owners = array(select distinct o from unnest(c.owners || excluded.owners) as o order by o)
-                """).set("tenant", tenantId).set("pipeline", pipelineId)
+                """).set("tenant", tenantId).set("pipeline", pipelineId).set("changedBy", transactionId(connection))
                 .array("keys", "text", keys.toArray()).array("opportunities", "text", opportunities.toArray())
                 .array("deleted", "bool", deleted.toArray()).array("owners", "text", owners.toArray())
                 .array("formerOwners", "text", formerOwners.toArray())

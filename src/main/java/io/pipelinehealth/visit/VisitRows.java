@@ -45,7 +45,7 @@ final class VisitRows {
                         number(json, "slow_above", p.rules().slowAbove());
                         json.writeNumberField("frozen_after_s", frozenSpan(p));
                     }
-                    if (p.leftAt() != null) { // V60: what the analytics' indexes order closed visits by
+                    if (p.leftAt() != null) { // V22: what the analytics' indexes order closed visits by
                         long actual = Seconds.epoch(p.leftAt()) - Seconds.epoch(p.enteredAt());
                         json.writeNumberField("actual_s", actual);
                         if (p.rules() != null) {

@@ -48,12 +48,13 @@ public class VisitStore {
                         delete from visit v
                         using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
                         where v.tenant_id = :tenant and v.opportunity_id = t.opportunity_id and v.seq >= t.from_seq
-                        returning v.*, visit_feed_digest(v) as digest
+                        returning v.*
                     ),
                     %s
-                    select visit_key, opportunity_id, digest, owner_id from gone
+                    select visit_key, opportunity_id, %s as digest, owner_id from gone
                     where kind in ('VISIT', 'SKIPPED')
-                    """.formatted(SummaryDeltas.cte("removed", "gone", -1))).set("tenant", tenantId).array("opportunities", "text", opportunities)
+                    """.formatted(SummaryDeltas.cte("removed", "gone", -1), digest("gone")))
+                    .set("tenant", tenantId).array("opportunities", "text", opportunities)
                     .array("fromSeq", "int4", fromSeq).prepare(connection);
                     ResultSet rows = delete.executeQuery()) {
                 while (rows.next()) {
@@ -74,14 +75,15 @@ public class VisitStore {
                     ),
                     added as (
                         insert into visit select * from jsonb_populate_recordset(null::visit, cast(:rows as jsonb))
-                        returning visit.*, visit_feed_digest(visit) as digest
+                        returning *
                     ),
                     %s
-                    select visit_key, opportunity_id, digest, owner_id from added
+                    select visit_key, opportunity_id, %s as digest, owner_id from added
                     where kind in ('VISIT', 'SKIPPED')
                     union all
                     select null, opportunity_id, null, null from snapshot where attributes_changed
-                    """.formatted(SummaryDeltas.cte("written", "added", 1))).set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
+                    """.formatted(SummaryDeltas.cte("written", "added", 1), digest("added")))
+                    .set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
                     .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection);
                     ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
@@ -92,6 +94,19 @@ public class VisitStore {
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
+    }
+
+    /**
+     * What the feed shows of a visit row, as one digest (issue 22): the expression of V18's
+     * visit_feed_digest(visit), written out over columns and computed over what the statement
+     * returns, not in its RETURNING clause. On Citus a whole-row argument does not survive (the
+     * statement a worker runs names the shard, visit_102008, whose row type no function takes), and
+     * RETURNING may not call a function that is not immutable (timestamptz as text is stable).
+     */
+    private static String digest(String alias) {
+        return ("md5(row(%1$s.kind, %1$s.stage, %1$s.entered_at, %1$s.left_at, %1$s.owner_id, %1$s.standard_s,"
+                + " %1$s.rushed_below, %1$s.slow_above, %1$s.frozen_after_s, %1$s.working_s, %1$s.closed_status)::text)")
+                .formatted(alias);
     }
 
     /** Stages that events or hand-offs of this pipeline use: those may not be removed from it. */

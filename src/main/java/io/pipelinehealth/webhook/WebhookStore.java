@@ -39,13 +39,25 @@ public class WebhookStore {
         this.dataSource = dataSource;
     }
 
-    /** The outbox write: one PENDING delivery per enabled subscription to this event type. */
+    /**
+     * The outbox write: one PENDING delivery per enabled subscription to this event type. The
+     * subscriptions are read first (a materialized CTE): Citus then routes that read to the tenant's
+     * shard and inserts what it found there, where an insert straight from the select ran on every
+     * shard (Citus does not prune an INSERT ... SELECT by its parameters). {@code on conflict do
+     * nothing} never applies (a new identity) but makes it an INSERT, not a COPY, which row-level
+     * security refuses.
+     */
     public int enqueue(String tenantId, String messageId, String eventType, String payload, Instant now) {
         return update(new NamedSql("""
+                with subscribed as materialized (
+                    select subscription_id from webhook_subscription
+                    where tenant_id = :tenant and enabled and :eventType = any(events)
+                )
                 insert into webhook_delivery (tenant_id, subscription_id, message_id, event_type, payload, status,
                     created_at, next_attempt_at)
-                select tenant_id, subscription_id, :message, :eventType, :payload, 'PENDING', :now, :now
-                from webhook_subscription where tenant_id = :tenant and enabled and :eventType = any(events)
+                select :tenant, subscription_id, :message, :eventType, :payload, 'PENDING', :now, :now
+                from subscribed
+                on conflict do nothing
                 """).set("message", messageId).set("eventType", eventType).set("payload", payload).set("now", now)
                 .set("tenant", tenantId));
     }
@@ -73,7 +85,7 @@ public class WebhookStore {
                         update webhook_delivery d
                            set next_attempt_at = :leaseUntil, claim_token = :token
                           from due, webhook_subscription s
-                         where d.delivery_id = due.delivery_id
+                         where d.tenant_id = :tenant and d.delivery_id = due.delivery_id
                            and s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
                         returning d.delivery_id, d.tenant_id, d.subscription_id, d.message_id, d.payload, d.attempts + 1,
                                   d.created_at, s.url, s.secret
@@ -99,7 +111,7 @@ public class WebhookStore {
     public boolean renew(Claimed claim, Instant now, Instant leaseUntil) {
         return update(claimed(claim, """
                 update webhook_delivery set next_attempt_at = :leaseUntil, attempts = attempts + 1, last_attempt_at = :now
-                where delivery_id = :delivery and claim_token = :token and status = 'PENDING'
+                where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token and status = 'PENDING'
                 """).set("leaseUntil", leaseUntil).set("now", now)) > 0;
     }
 
@@ -107,7 +119,7 @@ public class WebhookStore {
     public boolean release(Claimed claim, Instant now) {
         return update(claimed(claim, """
                 update webhook_delivery set next_attempt_at = :now, claim_token = null
-                where delivery_id = :delivery and claim_token = :token and status = 'PENDING'
+                where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token and status = 'PENDING'
                 """).set("now", now)) > 0;
     }
 
@@ -115,7 +127,7 @@ public class WebhookStore {
     public boolean delivered(Claimed claim, int statusCode, Instant now) {
         return update(claimed(claim, """
                 update webhook_delivery set status = 'DELIVERED', last_status_code = :statusCode, last_error = null,
-                    delivered_at = :now, claim_token = null where delivery_id = :delivery and claim_token = :token
+                    delivered_at = :now, claim_token = null where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token
                 """).set("statusCode", statusCode).set("now", now)) > 0;
     }
 
@@ -123,7 +135,7 @@ public class WebhookStore {
         return update(claimed(claim, """
                 update webhook_delivery set last_status_code = :statusCode, last_error = :error,
                     next_attempt_at = :next, claim_token = null
-                where delivery_id = :delivery and claim_token = :token
+                where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token
                 """).set("statusCode", statusCode).set("error", error).set("next", next)) > 0;
     }
 
@@ -131,7 +143,7 @@ public class WebhookStore {
         return update(claimed(claim, """
                 update webhook_delivery set status = 'FAILED', last_status_code = :statusCode, last_error = :error,
                     claim_token = null
-                where delivery_id = :delivery and claim_token = :token
+                where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token
                 """).set("statusCode", statusCode).set("error", error)) > 0;
     }
 
@@ -176,9 +188,13 @@ public class WebhookStore {
         return result;
     }
 
-    /** A statement on the delivery this claim holds (its id and token bound by name). */
+    /**
+     * A statement on the delivery this claim holds (its tenant, id and token bound by name): the
+     * tenant routes it to one shard on Citus, where the key is (tenant_id, delivery_id).
+     */
     private static NamedSql claimed(Claimed claim, String sql) {
-        return new NamedSql(sql).set("delivery", claim.deliveryId()).set("token", claim.claimToken());
+        return new NamedSql(sql).set("tenant", claim.tenantId()).set("delivery", claim.deliveryId())
+                .set("token", claim.claimToken());
     }
 
     private int update(NamedSql sql) {

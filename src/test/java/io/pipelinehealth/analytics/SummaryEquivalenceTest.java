@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 23: rep and stage analytics read from the summary (V60) give the very figures the closed
+ * Issue 23: rep and stage analytics read from the summary (V22) give the very figures the closed
  * visits give. Two pipelines get the same random histories; the second also gets one deal whose
  * visit ends after asOf, so its summary does not cover the window and its analytics read the
  * visits. Every figure must agree, but for what that one deal adds (an open visit of its own rep).

@@ -86,7 +86,7 @@ final class FeedPull {
                 copy (select v.visit_key, v.opportunity_id, v.pipeline_id, v.stage, v.owner_id, v.entered_at, v.left_at,
                              coalesce(v.working_s, v.left_s - v.entered_s), v.standard_s, v.closed_status, o.attributes
                       from visit v join opportunity o on o.tenant_id = v.tenant_id and o.opportunity_id = v.opportunity_id
-                      where v.pipeline_id = '%s' and v.kind in ('VISIT', 'SKIPPED')
+                      where v.tenant_id = 'default' and v.pipeline_id = '%s' and v.kind in ('VISIT', 'SKIPPED')
                       order by v.visit_key) to stdout (format csv, header)""".formatted(pipeline.replace("'", "''"));
         try (Connection c = bench.db.connect()) {
             CountingStream out = new CountingStream();
