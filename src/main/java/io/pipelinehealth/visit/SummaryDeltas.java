@@ -5,7 +5,9 @@ package io.pipelinehealth.visit;
  * removed count -1 in their groups, the rows it wrote +1, as rows appended to
  * {@code visit_summary_delta} by a data-modifying CTE of that same statement, so the summary
  * commits or rolls back with the visits. Appended, never updated: derivations running side by side
- * do not wait on one another for a summary row.
+ * do not wait on one another for a summary row. {@code on conflict do nothing} never applies (the
+ * table has no key); on Citus it keeps the insert an INSERT where Citus would otherwise turn an
+ * INSERT ... SELECT it plans through the coordinator into a COPY, which row-level security refuses.
  */
 final class SummaryDeltas {
 
@@ -32,6 +34,7 @@ final class SummaryDeltas {
                                                               v.left_s - v.entered_s, v.working_s, v.standard_s) m
                     where v.kind in ('VISIT', 'SKIPPED') and v.left_at is not null
                     group by v.tenant_id, v.pipeline_id, m.measure, m.owner_id, v.stage, m.bucket, m.next_stage
+                    on conflict do nothing
                 )""".formatted(name, rows, sign);
     }
 }

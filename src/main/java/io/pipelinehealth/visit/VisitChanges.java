@@ -87,18 +87,19 @@ final class VisitChanges {
         // upsert may not touch one row twice
         try (PreparedStatement upsert = new NamedSql("""
                 insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted, owners,
-                                               changed_by)
-                select :tenant::text, k, :pipeline::text, o, d, array_remove(array[w, f], null), :changedBy::text::xid8
+                                               changed_by, changed_at)
+                select :tenant::text, k, :pipeline::text, o, d, array_remove(array[w, f], null), :changedBy::text::xid8,
+                       clock_timestamp()
                 from unnest(:keys, :opportunities, :deleted, :owners, :formerOwners) as t(k, o, d, w, f)
                 union all
                 select :tenant::text, visit_key, pipeline_id, opportunity_id, false, array_remove(array[owner_id], null),
-                       :changedBy::text::xid8
+                       :changedBy::text::xid8, clock_timestamp()
                 from visit
                 where tenant_id = :tenant and opportunity_id = any(:attributesChanged) and kind in ('VISIT', 'SKIPPED')
                   and not visit_key = any(:keys)
                 on conflict (tenant_id, visit_key) do update
                 set pipeline_id = excluded.pipeline_id, opportunity_id = excluded.opportunity_id,
-                    deleted = excluded.deleted, changed_by = excluded.changed_by, changed_at = clock_timestamp(),
+                    deleted = excluded.deleted, changed_by = excluded.changed_by, changed_at = excluded.changed_at,
                     owners = array(select distinct o from unnest(c.owners || excluded.owners) as o order by o)
                 """).set("tenant", tenantId).set("pipeline", pipelineId).set("changedBy", transactionId(connection))
                 .array("keys", "text", keys.toArray()).array("opportunities", "text", opportunities.toArray())
