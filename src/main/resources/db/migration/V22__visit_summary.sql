@@ -11,7 +11,10 @@
 --    security PostgreSQL may use a condition as an index condition only if it cannot leak: a
 --    range on "left_s - entered_s" calls int8mi, which is not leakproof, so it was filtered row by
 --    row after the policy, while a range on a column is an index range. The summary's lookups
---    (below) need exactly such ranges.
+--    (below) need exactly such ranges. The indexes carry only what the analytics read besides the
+--    value (the expression indexes also carried left_s, entered_s and standard_s to compute it);
+--    in particular the working-time deviation index no longer carries working_s, which had made
+--    it a candidate, with a sort, for the stage lookups that visit_closed_actual_working serves in order.
 alter table visit add column actual_s bigint, add column deviation_s bigint, add column working_deviation_s bigint;
 do $$
 declare
@@ -29,15 +32,15 @@ end
 $$;
 drop index visit_closed_deviation;
 create index visit_closed_deviation on visit (tenant_id, pipeline_id, owner_id, stage, deviation_s)
-    include (closed_status, left_at, left_s, entered_s, standard_s)
+    include (closed_status, left_at)
     where kind in ('VISIT', 'SKIPPED') and left_at is not null;
 drop index visit_closed_actual;
 create index visit_closed_actual on visit (tenant_id, pipeline_id, stage, actual_s)
-    include (kind, closed_status, closed_by, next_stage, left_at, left_s, entered_s)
+    include (kind, closed_status, closed_by, next_stage, left_at)
     where kind in ('VISIT', 'SKIPPED') and left_at is not null;
 drop index visit_closed_deviation_working;
 create index visit_closed_deviation_working on visit (tenant_id, pipeline_id, owner_id, stage, working_deviation_s)
-    include (closed_status, left_at, left_s, entered_s, standard_s, working_s)
+    include (closed_status, left_at)
     where kind in ('VISIT', 'SKIPPED') and left_at is not null and working_s is not null;
 
 -- visit_summary_bucket(v): the number of thresholds <= v (width_bucket), over thresholds that

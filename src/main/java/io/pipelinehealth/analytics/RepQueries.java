@@ -108,14 +108,14 @@ public class RepQueries {
         List<StageCount> family = new ArrayList<>();
         try (SerialSession.Session session = sessions.open()) {
             Optional<SummaryQueries.RepSummary> summarized = new SummaryQueries(session, tenant, pipeline)
-                    .reps(filter, window);
+                    .reps(filter.ownerId(), filter.stage(), window);
             if (summarized.isPresent()) {
                 figures.addAll(summarized.get().figures());
                 family.addAll(summarized.get().family());
             } else {
                 try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
                     while (result.next()) {
-                        figures.add(figures(result, pipeline.id()));
+                        figures.add(AnalyticsRows.figures(result, pipeline.id()));
                     }
                 }
                 if (filter.isEmpty()) {
@@ -130,14 +130,6 @@ public class RepQueries {
         }
         PatternEvidence evidence = PatternEvidence.of(family, rule);
         return figures.stream().map(row -> row.with(evidence.of(row.ownerId(), row.stage()))).toList();
-    }
-
-    static RepStageRow.Figures figures(ResultSet result, String pipelineId) throws SQLException {
-        return new RepStageRow.Figures(result.getString("owner_id"), pipelineId, result.getString("stage"),
-                result.getLong("closed_visits"), result.getLong("on_track"), result.getLong("rushed"),
-                result.getLong("slow"), result.getLong("skipped"), result.getBigDecimal("median"),
-                result.getBigDecimal("mean"), result.getBigDecimal("p90"), result.getLong("open_visits"),
-                result.getLong("frozen"));
     }
 
     private static List<StageCount> family(SerialSession.Session session, String tenant, Pipeline pipeline,

@@ -91,20 +91,12 @@ public class StageQueries {
             List<StageAnalyticsRow> rows = new ArrayList<>();
             try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(row(result));
+                    rows.add(AnalyticsRows.stage(result));
                 }
             }
             return rows;
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-    }
-
-    static StageAnalyticsRow row(ResultSet result) throws SQLException {
-        return new StageAnalyticsRow(result.getString("stage"), result.getLong("standard_s"),
-                result.getLong("closed_visits"), result.getBigDecimal("p50"), result.getBigDecimal("p75"),
-                result.getBigDecimal("p90"), result.getLong("rushed"), result.getLong("slow"),
-                result.getLong("skipped"), result.getLong("open_visits"), result.getLong("frozen"),
-                result.getBigDecimal("conversion_rate"));
     }
 }

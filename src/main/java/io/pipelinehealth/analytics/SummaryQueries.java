@@ -129,8 +129,8 @@ final class SummaryQueries {
         this.pipeline = pipeline;
     }
 
-    /** The rep rows and the family, or empty when the summary does not cover the window. */
-    Optional<RepSummary> reps(RepQueries.RepFilter filter, AnalyticsWindow window) throws SQLException {
+    /** The rep rows (of one rep and/or stage when not null) and the family, or empty when the summary does not cover the window. */
+    Optional<RepSummary> reps(String ownerId, String stage, AnalyticsWindow window) throws SQLException {
         return inOneSnapshot(() -> {
             Optional<SummaryCells> read = cells(window, false);
             if (read.isEmpty()) {
@@ -138,8 +138,8 @@ final class SummaryQueries {
             }
             List<SummaryCell> all = read.get().deviation();
             List<SummaryCell> cells = all.stream()
-                    .filter(c -> filter.ownerId() == null || filter.ownerId().equals(c.ownerId()))
-                    .filter(c -> filter.stage() == null || filter.stage().equals(c.stage())).toList();
+                    .filter(c -> ownerId == null || ownerId.equals(c.ownerId()))
+                    .filter(c -> stage == null || stage.equals(c.stage())).toList();
             NamedSql sql = StageRelation.bind(bind(REP_ROWS, window), pipeline)
                     .array("cellOwners", "text", cells.stream().map(SummaryCell::ownerId).toArray())
                     .array("cellStages", "text", cells.stream().map(SummaryCell::stage).toArray())
@@ -149,13 +149,13 @@ final class SummaryQueries {
                     .array("cellSlow", "bigint", column(cells, SummaryCell::slow))
                     .array("cellSkipped", "bigint", column(cells, SummaryCell::skipped))
                     .array("cellMeans", "numeric", column(cells, SummaryCell::mean))
-                    .set("owner", filter.ownerId()).set("stage", filter.stage())
+                    .set("owner", ownerId).set("stage", stage)
                     .set("asOfSeconds", window.asOfSeconds());
             probes(sql, cells, List.of(0.5, 0.9), DEVIATION_SPAN);
             List<RepStageRow.Figures> figures = new ArrayList<>();
             try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    figures.add(RepQueries.figures(result, pipeline.id()));
+                    figures.add(AnalyticsRows.figures(result, pipeline.id()));
                 }
             }
             List<StageCount> family = all.stream()
@@ -214,7 +214,7 @@ final class SummaryQueries {
             List<StageAnalyticsRow> rows = new ArrayList<>();
             try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(StageQueries.row(result));
+                    rows.add(AnalyticsRows.stage(result));
                 }
             }
             return Optional.of(rows);
