@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Requests REST Assured cannot make: an endless chunked body, read while it is still being sent. */
+/** Requests REST Assured cannot make: a large or endless body, with the answer read while it is still being sent. */
 public final class RawHttp {
 
     /** What the server answered and how many body bytes the client got to send before that. */
@@ -30,11 +30,25 @@ public final class RawHttp {
      * server has answered or closed the connection.
      */
     public static Exchange streamChunked(String method, String path, String contentType, long max) throws Exception {
+        return stream(method, path, contentType, "Transfer-Encoding: chunked", max, true);
+    }
+
+    /**
+     * Sends a body of {@code length} bytes (JSON whitespace) announced by Content-Length, stopping
+     * as soon as the server has answered or closed the connection: a client that writes on after a
+     * refusal gets a broken pipe, not the answer.
+     */
+    public static Exchange streamFixed(String method, String path, String contentType, long length) throws Exception {
+        return stream(method, path, contentType, "Content-Length: " + length, length, false);
+    }
+
+    private static Exchange stream(String method, String path, String contentType, String framing, long max,
+            boolean chunked) throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> read(in));
             byte[] data = new byte[64 * 1024];
@@ -44,10 +58,15 @@ public final class RawHttp {
             long sent = 0;
             try {
                 while (sent < max && !answer.isDone()) {
-                    out.write(head);
-                    out.write(data);
-                    out.write(tail);
-                    sent += data.length;
+                    int size = (int) Math.min(data.length, max - sent);
+                    if (chunked) {
+                        out.write(head);
+                        out.write(data);
+                        out.write(tail);
+                    } else {
+                        out.write(data, 0, size);
+                    }
+                    sent += chunked ? data.length : size;
                 }
             } catch (IOException closedByServer) {
                 // the server stopped reading: what it answered is below
