@@ -25,8 +25,9 @@ import java.util.Optional;
 public class RepQueries {
 
     /**
-     * Closed visits of the window, ended by asOf, with their deviation. The deviation is written as
-     * in the index {@code visit_closed_deviation} (V2), which hands them over already grouped and sorted.
+     * Closed visits of the window, ended by asOf, with their deviation: the column
+     * {@code deviation_s} (V22), by which the index {@code visit_closed_deviation} hands them over
+     * already grouped and sorted.
      */
     private static final String CLOSED = """
             with closed as (

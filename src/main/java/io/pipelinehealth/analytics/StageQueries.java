@@ -24,7 +24,7 @@ public class StageQueries {
 
     /**
      * "Later in the pipeline" compares positions in {@code :stageKeys}, which is bound in pipeline
-     * order; the actual time is written as in the index {@code visit_closed_actual} (V2).
+     * order; the actual time is the column {@code actual_s} (V22), which the index {@code visit_closed_actual} orders.
      */
     private static final String STAGE_ROWS = """
             with closed as (
