@@ -42,7 +42,7 @@ public class ContentTypeGuard {
         });
     }
 
-    static String detail(String type, Set<String> accepted) {
+    public static String detail(String type, Set<String> accepted) {
         String sent = type == null ? "A body without Content-Type" : "Content-Type '" + (type.length() > 100 ? type.substring(0, 100) + "…" : type) + "'";
         String charset = type != null && type.toLowerCase(Locale.ROOT).contains("charset")
                 ? " Bodies are read as UTF-8: send charset=utf-8 or none." : "";

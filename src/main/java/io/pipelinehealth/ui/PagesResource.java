@@ -112,12 +112,12 @@ public class PagesResource {
             team(viewer);
             AnalyticsWindow window = AnalyticsWindow.of(null, null, asOf, clock);
             Pipeline pipeline = pipelines.require(id);
-            // the learned standards (every visit of the won deals) take longest: read beside the others
+            // three independent reads, each in its own snapshot as in the API: the page waits for the slowest
             Supplier<List<StandardRow>> standards = concurrently.start(() -> analytics.standards(id, null, window.asOf()));
-            List<StageAnalyticsRow> stages = analytics.stages(id, window);
+            Supplier<List<StageAnalyticsRow>> stages = concurrently.start(() -> analytics.stages(id, window));
             List<RepStageRow> reps = analytics.reps(id, new RepQueries.RepFilter(null, null), window,
                     PatternRule.of(null, null, null));
-            PipelineModel model = PipelineModel.of(pipeline, analytics.timeBasis(id), asOf, window.asOf(), stages, reps,
+            PipelineModel model = PipelineModel.of(pipeline, analytics.timeBasis(id), asOf, window.asOf(), stages.get(), reps,
                     standards.get());
             return Views.pipeline(Chrome.of("Pipeline " + model.name(), viewer), model);
         });

@@ -274,6 +274,9 @@ class UiPagesTest {
         browser().put("/ui/").then().statusCode(405).contentType(containsString("text/html"));
         browser().get("/ui/static/nope.css").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("There is no page at /ui/static/nope.css."));
+        browser().contentType(ContentType.JSON).body("{\"key\":\"x\"}").post("/ui/login").then().statusCode(415)
+                .contentType(containsString("text/html"))
+                .body(containsString("is not accepted here; send application/x-www-form-urlencoded"));
         // the API keeps its problem+json
         as(admin).delete("/api/v1/pipelines").then().statusCode(405).contentType(containsString("application/problem+json"));
         as(admin).get("/api/v1/no-such-thing").then().statusCode(404).contentType(containsString("application/problem+json"));
