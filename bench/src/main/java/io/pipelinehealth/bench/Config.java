@@ -25,6 +25,12 @@ final class Config {
     String out;
     /** bench/run --soak 30m: minutes of the soak (issue 20) instead of the matrix; 0 for the matrix. */
     int soakMinutes;
+    /**
+     * bench/run --scale: the full load, its COPY, the reads, the feed pull and the pages only (what
+     * the 1m-against-5m comparison of issue 23 needs), without the single events, the bulk matrix
+     * and working time that follow them.
+     */
+    boolean scaleOnly;
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
@@ -42,6 +48,10 @@ final class Config {
         Config c = new Config();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
+            if (args[i].equals("--scale")) {
+                c.scaleOnly = true;
+                continue;
+            }
             switch (args[i]) {
                 case "--size" -> c.size = value;
                 case "--runs" -> c.runs = Integer.parseInt(value);

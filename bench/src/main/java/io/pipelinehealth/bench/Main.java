@@ -136,6 +136,10 @@ public final class Main {
         log("pages");
         new Pages(bench, report, config.analyticsSamples).run(report.readPipeline, Generator.opportunityId("b", 0),
                 config.runs);
+        if (config.scaleOnly) {
+            report.rssAfterMb = bench.service.rssMb();
+            return;
+        }
 
         // ---- 3. single events at a fixed rate
         log("single events at " + config.singleRate + "/s for " + config.singleSeconds + " s");

@@ -92,7 +92,12 @@ final class Report {
                 .append(System.getProperty("java.vm.name")).append("), flags `").append(config.jvmFlags).append("`\n");
         b.append("- Data: ").append(loadedEvents).append(" transitions, ").append(opportunities)
                 .append(" opportunities, 4 pipelines, 200 reps (seed ").append(config.seed).append(")\n");
-        b.append("- Each figure: median of ").append(config.runs).append(" runs (min–max)\n\n");
+        b.append("- Each figure: median of ").append(config.runs).append(" runs (min–max)\n");
+        if (config.scaleOnly) {
+            b.append("- `--scale`: the full load, reads, feed and pages only; the fresh slices of section 1, single"
+                    + " events (3), working time (5) and the matrix's statements were not run\n");
+        }
+        b.append('\n');
 
         b.append("## 1. Bulk ingest (transitions/s)\n\n");
         b.append(String.format("Full load of the data set: HTTP JSON batches of 1,000 with %d clients **%.0f/s**;"
