@@ -8,6 +8,7 @@ import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.pipeline.StageKind;
 import io.pipelinehealth.worktime.TimeBasis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,26 +20,14 @@ import java.util.Map;
 @ApplicationScoped
 public class AnalyticsService {
 
-    private final TenantResolver tenants;
-    private final PipelineService pipelines;
-    private final RepQueries reps;
-    private final StageQueries stages;
-    private final StandardQueries standards;
-    private final ProfileQueries profiles;
-    private final TrendQueries trends;
-    private final Clock clock;
-
-    AnalyticsService(TenantResolver tenants, PipelineService pipelines, RepQueries reps, StageQueries stages,
-            StandardQueries standards, ProfileQueries profiles, TrendQueries trends, Clock clock) {
-        this.tenants = tenants;
-        this.pipelines = pipelines;
-        this.reps = reps;
-        this.stages = stages;
-        this.standards = standards;
-        this.profiles = profiles;
-        this.trends = trends;
-        this.clock = clock;
-    }
+    @Inject TenantResolver tenants;
+    @Inject PipelineService pipelines;
+    @Inject RepQueries reps;
+    @Inject StageQueries stages;
+    @Inject StandardQueries standards;
+    @Inject ProfileQueries profiles;
+    @Inject TrendQueries trends;
+    @Inject Clock clock;
 
     public List<RepStageRow> reps(String pipelineId, RepQueries.RepFilter filter, AnalyticsWindow window,
             PatternRule rule) {

@@ -4,6 +4,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -95,11 +96,7 @@ public class RepQueries {
             group by stage
             """;
 
-    private final SerialSession sessions;
-
-    RepQueries(SerialSession sessions) {
-        this.sessions = sessions;
-    }
+    @Inject SerialSession sessions;
 
     public List<RepStageRow> rows(String tenant, Pipeline pipeline, RepFilter filter, AnalyticsWindow window,
             PatternRule rule) {

@@ -4,6 +4,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -71,11 +72,7 @@ public class StageQueries {
             order by s.ord
             """.formatted(OpenVisits.SQL, StageRelation.SQL);
 
-    private final SerialSession sessions;
-
-    StageQueries(SerialSession sessions) {
-        this.sessions = sessions;
-    }
+    @Inject SerialSession sessions;
 
     public List<StageAnalyticsRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
         NamedSql sql = StageRelation.bind(new NamedSql(ClosedActual.in(STAGE_ROWS, pipeline)), pipeline)

@@ -4,6 +4,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,11 +21,7 @@ import java.util.function.ToIntFunction;
 @ApplicationScoped
 public class TenantDirectory {
 
-    private final AgroalDataSource dataSource;
-
-    TenantDirectory(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     public List<String> tenants() {
         List<String> result = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,11 +27,7 @@ public class DealPropertyStore {
     record Value(String value, Instant occurredAt) {
     }
 
-    private final AgroalDataSource dataSource;
-
-    DealPropertyStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** Stores the changes not seen before and answers their event keys (a retry's key is not among them). */
     Set<String> insertNew(String tenantId, String connectorId, List<Change> changes) {

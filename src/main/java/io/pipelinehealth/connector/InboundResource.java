@@ -4,6 +4,7 @@ import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,13 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InboundResource {
 
     static final String PATH = "/api/v1/inbound";
-    private final InboundService inbound;
-    private final PublicUrl publicUrl;
-
-    InboundResource(InboundService inbound, PublicUrl publicUrl) {
-        this.inbound = inbound;
-        this.publicUrl = publicUrl;
-    }
+    @Inject InboundService inbound;
+    @Inject PublicUrl publicUrl;
 
     @POST
     @Path("{connectorId}")

@@ -5,6 +5,7 @@ import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,13 +19,8 @@ class TenantPipelines {
 
     static final int MAX = 1_000;
 
-    private final AgroalDataSource dataSource;
-    private final TenantResolver tenants;
-
-    TenantPipelines(AgroalDataSource dataSource, TenantResolver tenants) {
-        this.dataSource = dataSource;
-        this.tenants = tenants;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject TenantResolver tenants;
 
     List<String> ids() {
         List<String> ids = new ArrayList<>();

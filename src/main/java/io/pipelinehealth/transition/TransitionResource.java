@@ -5,6 +5,7 @@ import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Problem;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,13 +33,8 @@ public class TransitionResource {
     static final String PREFER = "respond-async (RFC 7240): answer 202 once the events are durable and derive their visits "
             + "afterwards (see GET /api/v1/ingest/status); without it, the answer waits for the visits too";
 
-    private final IngestService ingest;
-    private final ObjectMapper json;
-
-    TransitionResource(IngestService ingest, ObjectMapper json) {
-        this.ingest = ingest;
-        this.json = json;
-    }
+    @Inject IngestService ingest;
+    @Inject ObjectMapper json;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

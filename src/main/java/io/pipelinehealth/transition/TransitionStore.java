@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,11 +45,7 @@ public class TransitionStore {
             end $$
             """;
 
-    private final AgroalDataSource dataSource;
-
-    TransitionStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** Copies the batch (ids unique) into the staging table of this transaction's connection. */
     public void stage(List<TransitionEvent> events) {

@@ -9,6 +9,7 @@ import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,15 +31,9 @@ public class SummaryCompactor {
     private static final Logger LOG = Logger.getLogger(SummaryCompactor.class);
     private final WorkerBackoff backoff = new WorkerBackoff(LOG, "summary compaction");
 
-    private final AgroalDataSource dataSource;
-    private final TenantDirectory tenants;
-    private final BackgroundWork work;
-
-    SummaryCompactor(AgroalDataSource dataSource, TenantDirectory tenants, BackgroundWork work) {
-        this.dataSource = dataSource;
-        this.tenants = tenants;
-        this.work = work;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject TenantDirectory tenants;
+    @Inject BackgroundWork work;
 
     @Scheduled(identity = "summary-compaction", every = "${pipeline-health.summary.compaction-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +24,7 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class VisitStore {
 
-    private final AgroalDataSource dataSource;
-
-    VisitStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /**
      * Replaces the stored positions of the given opportunities (all of one pipeline) from each one's
