@@ -9,12 +9,10 @@ import io.pipelinehealth.pipeline.StageKind;
 import io.pipelinehealth.worktime.TimeBasis;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 /** Rep, stage and standards analytics of one pipeline, read from the stored visit rows. */
 @ApplicationScoped
@@ -46,9 +44,7 @@ public class AnalyticsService {
     public RepProfile profile(String ownerId, String pipelineId, AnalyticsWindow window, PatternRule rule) {
         String tenant = tenants.currentTenant();
         Pipeline pipeline = pipeline(pipelineId);
-        Map<String, BigDecimal> medians = reps.stageMedians(tenant, pipeline, window);
-        List<ProfileStage> rows = reps.rows(tenant, pipeline, new RepQueries.RepFilter(ownerId, null), window, rule)
-                .stream().map(row -> ProfileStage.of(row, medians.get(row.stage()))).toList();
+        List<ProfileStage> rows = reps.profile(tenant, pipeline, ownerId, window, rule);
         List<OpenDeal> open = profiles.openDeals(tenant, pipeline, ownerId, window);
         return new RepProfile(ownerId, pipeline.id(), window.from(), window.to(), window.asOf(), rows, open,
                 open.stream().filter(OpenDeal::frozen).toList());
