@@ -31,34 +31,24 @@ public class DealPropertyStore {
 
     /** Stores the changes not seen before and answers their event keys (a retry's key is not among them). */
     Set<String> insertNew(String tenantId, String connectorId, List<Change> changes) {
-        Set<String> inserted = new HashSet<>();
         if (changes.isEmpty()) {
-            return inserted;
+            return new HashSet<>();
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = new NamedSql("""
-                        insert into connector_deal_property (tenant_id, connector_id, deal_id, property, occurred_at,
-                            event_key, value)
-                        select :tenant, :connector, c.deal_id, c.property, c.occurred_at, c.event_key, c.value
-                        from unnest(:dealIds, :properties, :occurredAts, :eventKeys, :values)
-                            as c(deal_id, property, occurred_at, event_key, value)
-                        on conflict (tenant_id, connector_id, event_key) do nothing
-                        returning event_key
-                        """).set("tenant", tenantId).set("connector", connectorId)
-                        .array("dealIds", "text", changes.stream().map(Change::dealId).toArray())
-                        .array("properties", "text", changes.stream().map(Change::property).toArray())
-                        .array("occurredAts", "timestamptz", changes.stream().map(c -> Jdbc.timestamptz(c.occurredAt())).toArray())
-                        .array("eventKeys", "text", changes.stream().map(Change::eventKey).toArray())
-                        .array("values", "text", changes.stream().map(Change::value).toArray())
-                        .prepare(connection);
-                ResultSet rows = insert.executeQuery()) {
-            while (rows.next()) {
-                inserted.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return inserted;
+        return new HashSet<>(new NamedSql("""
+                insert into connector_deal_property (tenant_id, connector_id, deal_id, property, occurred_at,
+                    event_key, value)
+                select :tenant, :connector, c.deal_id, c.property, c.occurred_at, c.event_key, c.value
+                from unnest(:dealIds, :properties, :occurredAts, :eventKeys, :values)
+                    as c(deal_id, property, occurred_at, event_key, value)
+                on conflict (tenant_id, connector_id, event_key) do nothing
+                returning event_key
+                """).set("tenant", tenantId).set("connector", connectorId)
+                .array("dealIds", "text", changes.stream().map(Change::dealId).toArray())
+                .array("properties", "text", changes.stream().map(Change::property).toArray())
+                .array("occurredAts", "timestamptz", changes.stream().map(c -> Jdbc.timestamptz(c.occurredAt())).toArray())
+                .array("eventKeys", "text", changes.stream().map(Change::eventKey).toArray())
+                .array("values", "text", changes.stream().map(Change::value).toArray())
+                .strings(dataSource));
     }
 
     /**

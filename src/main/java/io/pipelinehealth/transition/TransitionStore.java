@@ -154,22 +154,12 @@ public class TransitionStore {
      * Answers the ids locked.
      */
     public Set<String> lockForDerivation(String tenantId, Collection<String> opportunityIds, boolean skipLocked) {
-        Set<String> locked = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = new NamedSql("""
-                        select opportunity_id from opportunity
-                        where tenant_id = :tenant and opportunity_id = any(:ids)
-                        order by opportunity_id for update
-                        """ + (skipLocked ? " skip locked" : ""))
-                        .set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).prepare(connection);
-                ResultSet rows = lock.executeQuery()) {
-            while (rows.next()) {
-                locked.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return locked;
+        return new HashSet<>(new NamedSql("""
+                select opportunity_id from opportunity
+                where tenant_id = :tenant and opportunity_id = any(:ids)
+                order by opportunity_id for update
+                """ + (skipLocked ? " skip locked" : ""))
+                .set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).strings(dataSource));
     }
 
     /** Up to {@code limit} opportunities with pending derivations, oldest first, with their pipelines. */
