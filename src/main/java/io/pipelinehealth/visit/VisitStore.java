@@ -25,6 +25,7 @@ import java.util.TreeSet;
 public class VisitStore {
 
     @Inject AgroalDataSource dataSource;
+    @Inject PendingSummaries pendingSummaries;
 
     /**
      * Replaces the stored positions of the given opportunities (all of one pipeline) from each one's
@@ -91,6 +92,7 @@ public class VisitStore {
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
+        pendingSummaries.written(tenantId);
     }
 
     /**
