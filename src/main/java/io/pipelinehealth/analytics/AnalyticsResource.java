@@ -4,6 +4,7 @@ import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Csv;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,15 +37,9 @@ public class AnalyticsResource {
     static final String ALPHA = "False discovery rate in (0, 1] that a pattern's Benjamini-Hochberg q-value must not "
             + "exceed, default 0.05 (a 422 otherwise)";
 
-    private final AnalyticsService analytics;
-    private final Clock clock;
-    private final RepAccess repAccess;
-
-    AnalyticsResource(AnalyticsService analytics, Clock clock, RepAccess repAccess) {
-        this.analytics = analytics;
-        this.clock = clock;
-        this.repAccess = repAccess;
-    }
+    @Inject AnalyticsService analytics;
+    @Inject Clock clock;
+    @Inject RepAccess repAccess;
 
     @GET
     @Path("reps")

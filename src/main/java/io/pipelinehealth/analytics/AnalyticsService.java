@@ -8,37 +8,24 @@ import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.pipeline.StageKind;
 import io.pipelinehealth.worktime.TimeBasis;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 /** Rep, stage and standards analytics of one pipeline, read from the stored visit rows. */
 @ApplicationScoped
 public class AnalyticsService {
 
-    private final TenantResolver tenants;
-    private final PipelineService pipelines;
-    private final RepQueries reps;
-    private final StageQueries stages;
-    private final StandardQueries standards;
-    private final ProfileQueries profiles;
-    private final TrendQueries trends;
-    private final Clock clock;
-
-    AnalyticsService(TenantResolver tenants, PipelineService pipelines, RepQueries reps, StageQueries stages,
-            StandardQueries standards, ProfileQueries profiles, TrendQueries trends, Clock clock) {
-        this.tenants = tenants;
-        this.pipelines = pipelines;
-        this.reps = reps;
-        this.stages = stages;
-        this.standards = standards;
-        this.profiles = profiles;
-        this.trends = trends;
-        this.clock = clock;
-    }
+    @Inject TenantResolver tenants;
+    @Inject PipelineService pipelines;
+    @Inject RepQueries reps;
+    @Inject StageQueries stages;
+    @Inject StandardQueries standards;
+    @Inject ProfileQueries profiles;
+    @Inject TrendQueries trends;
+    @Inject Clock clock;
 
     public List<RepStageRow> reps(String pipelineId, RepQueries.RepFilter filter, AnalyticsWindow window,
             PatternRule rule) {
@@ -57,9 +44,7 @@ public class AnalyticsService {
     public RepProfile profile(String ownerId, String pipelineId, AnalyticsWindow window, PatternRule rule) {
         String tenant = tenants.currentTenant();
         Pipeline pipeline = pipeline(pipelineId);
-        Map<String, BigDecimal> medians = reps.stageMedians(tenant, pipeline, window);
-        List<ProfileStage> rows = reps.rows(tenant, pipeline, new RepQueries.RepFilter(ownerId, null), window, rule)
-                .stream().map(row -> ProfileStage.of(row, medians.get(row.stage()))).toList();
+        List<ProfileStage> rows = reps.profile(tenant, pipeline, ownerId, window, rule);
         List<OpenDeal> open = profiles.openDeals(tenant, pipeline, ownerId, window);
         return new RepProfile(ownerId, pipeline.id(), window.from(), window.to(), window.asOf(), rows, open,
                 open.stream().filter(OpenDeal::frozen).toList());

@@ -9,6 +9,7 @@ import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.worktime.OpenVisitTime;
 import io.pipelinehealth.worktime.WorkCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,11 +49,7 @@ public class ProfileQueries {
             order by past desc, opportunity_id
             """.formatted(OwnerAtAsOf.SQL);
 
-    private final AgroalDataSource dataSource;
-
-    ProfileQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     public List<OpenDeal> openDeals(String tenant, Pipeline pipeline, String ownerId, AnalyticsWindow window) {
         NamedSql sql = new NamedSql(OPEN_DEALS).set("tenant", tenant).set("pipeline", pipeline.id())

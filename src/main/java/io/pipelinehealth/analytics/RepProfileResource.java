@@ -3,6 +3,7 @@ package io.pipelinehealth.analytics;
 import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,15 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class RepProfileResource {
 
-    private final AnalyticsService analytics;
-    private final Clock clock;
-    private final RepAccess reps;
-
-    RepProfileResource(AnalyticsService analytics, Clock clock, RepAccess reps) {
-        this.reps = reps;
-        this.analytics = analytics;
-        this.clock = clock;
-    }
+    @Inject AnalyticsService analytics;
+    @Inject Clock clock;
+    @Inject RepAccess reps;
 
     @GET
     @Path("{ownerId}/profile")

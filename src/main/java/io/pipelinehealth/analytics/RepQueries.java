@@ -4,6 +4,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,26 +56,7 @@ public class RepQueries {
                 from closed
                 group by owner_id, stage
             ),
-            open_rows as (
-                select owner_id, stage, count(*) as open_visits,
-                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
-                from (%s) o
-                where (:owner::text is null or owner_id = :owner::text)
-                  and (:stage::text is null or stage = :stage::text)
-                group by owner_id, stage
-            )
-            select owner_id, stage,
-                   coalesce(c.n, 0) as closed_visits, coalesce(c.on_track, 0) as on_track,
-                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
-                   trim_scale(round(c.median::numeric, 3)) as median,
-                   trim_scale(round(c.mean, 3)) as mean,
-                   trim_scale(round(c.p90::numeric, 3)) as p90,
-                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen
-            from closed_rows c
-            full join open_rows o using (owner_id, stage)
-            left join %s on s.key = stage
-            order by owner_id, s.ord, stage
-            """.formatted(OpenVisits.SQL, StageRelation.SQL);
+            """ + RowsSql.REPS;
 
     /**
      * Rule 11's family: every rep's closed visits per stage in the window, whatever the rows asked
@@ -95,42 +77,59 @@ public class RepQueries {
             group by stage
             """;
 
-    private final SerialSession sessions;
-
-    RepQueries(SerialSession sessions) {
-        this.sessions = sessions;
-    }
+    @Inject SerialSession sessions;
 
     public List<RepStageRow> rows(String tenant, Pipeline pipeline, RepFilter filter, AnalyticsWindow window,
             PatternRule rule) {
-        NamedSql sql = StageRelation.bind(visits(new NamedSql(ClosedActual.in(REP_ROWS, pipeline)), tenant, pipeline.id(),
-                filter, window), pipeline).set("asOfSeconds", window.asOfSeconds());
-        List<RepStageRow.Figures> figures = new ArrayList<>();
-        List<StageCount> family = new ArrayList<>();
         try (SerialSession.Session session = sessions.open()) {
             Optional<SummaryQueries.RepSummary> summarized = new SummaryQueries(session, tenant, pipeline)
                     .reps(filter.ownerId(), filter.stage(), window);
-            if (summarized.isPresent()) {
-                figures.addAll(summarized.get().figures());
-                family.addAll(summarized.get().family());
-            } else {
-                try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        figures.add(AnalyticsRows.figures(result, pipeline.id()));
-                    }
-                }
-                if (filter.isEmpty()) {
-                    figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count)
-                            .forEach(family::add);
-                } else {
-                    family.addAll(family(session, tenant, pipeline, window));
-                }
-            }
+            return withEvidence(summarized.isPresent() ? summarized.get()
+                    : fromVisits(session, tenant, pipeline, filter, window), rule);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        PatternEvidence evidence = PatternEvidence.of(family, rule);
-        return figures.stream().map(row -> row.with(evidence.of(row.ownerId(), row.stage()))).toList();
+    }
+
+    /**
+     * The rep profile's rows: one rep's rows, each beside the median deviation of all reps at its
+     * stage. From the summary, both come from one read of its cells, in one snapshot.
+     */
+    public List<ProfileStage> profile(String tenant, Pipeline pipeline, String ownerId, AnalyticsWindow window,
+            PatternRule rule) {
+        try (SerialSession.Session session = sessions.open()) {
+            Optional<SummaryQueries.ProfileSummary> summarized = new SummaryQueries(session, tenant, pipeline)
+                    .profile(ownerId, window);
+            SummaryQueries.RepSummary reps = summarized.isPresent() ? summarized.get().reps()
+                    : fromVisits(session, tenant, pipeline, new RepFilter(ownerId, null), window);
+            Map<String, BigDecimal> medians = summarized.isPresent() ? summarized.get().stageMedians()
+                    : stageMedians(session, tenant, pipeline, window);
+            return withEvidence(reps, rule).stream().map(row -> ProfileStage.of(row, medians.get(row.stage()))).toList();
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    private static List<RepStageRow> withEvidence(SummaryQueries.RepSummary reps, PatternRule rule) {
+        PatternEvidence evidence = PatternEvidence.of(reps.family(), rule);
+        return reps.figures().stream().map(row -> row.with(evidence.of(row.ownerId(), row.stage()))).toList();
+    }
+
+    /** The rows' figures and rule 11's family from the closed visits. */
+    private static SummaryQueries.RepSummary fromVisits(SerialSession.Session session, String tenant, Pipeline pipeline,
+            RepFilter filter, AnalyticsWindow window) throws SQLException {
+        NamedSql sql = StageRelation.bind(visits(new NamedSql(ClosedActual.in(REP_ROWS, pipeline)), tenant, pipeline.id(),
+                filter, window), pipeline).set("asOfSeconds", window.asOfSeconds());
+        List<RepStageRow.Figures> figures = new ArrayList<>();
+        try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                figures.add(AnalyticsRows.figures(result, pipeline.id()));
+            }
+        }
+        List<StageCount> family = filter.isEmpty()
+                ? figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count).toList()
+                : family(session, tenant, pipeline, window);
+        return new SummaryQueries.RepSummary(figures, family);
     }
 
     private static List<StageCount> family(SerialSession.Session session, String tenant, Pipeline pipeline,
@@ -148,23 +147,15 @@ public class RepQueries {
     }
 
     /** Median deviation of all reps by stage, over the closed visits of the window. */
-    public Map<String, BigDecimal> stageMedians(String tenant, Pipeline pipeline, AnalyticsWindow window) {
+    private static Map<String, BigDecimal> stageMedians(SerialSession.Session session, String tenant, Pipeline pipeline,
+            AnalyticsWindow window) throws SQLException {
         NamedSql sql = visits(new NamedSql(ClosedActual.in(STAGE_MEDIANS, pipeline)), tenant, pipeline.id(),
                 new RepFilter(null, null), window);
         Map<String, BigDecimal> medians = new LinkedHashMap<>();
-        try (SerialSession.Session session = sessions.open()) {
-            Optional<Map<String, BigDecimal>> summarized = new SummaryQueries(session, tenant, pipeline)
-                    .stageMedians(window);
-            if (summarized.isPresent()) {
-                return summarized.get();
+        try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                medians.put(result.getString("stage"), result.getBigDecimal("median"));
             }
-            try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    medians.put(result.getString("stage"), result.getBigDecimal("median"));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
         }
         return medians;
     }

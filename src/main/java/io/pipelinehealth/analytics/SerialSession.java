@@ -3,6 +3,7 @@ package io.pipelinehealth.analytics;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,17 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class SerialSession {
 
-    private final AgroalDataSource dataSource;
-    private final boolean parallel;
-    private final boolean summary;
-
-    SerialSession(AgroalDataSource dataSource,
-            @ConfigProperty(name = "pipeline-health.analytics.parallel-query", defaultValue = "false") boolean parallel,
-            @ConfigProperty(name = "pipeline-health.analytics.summary", defaultValue = "true") boolean summary) {
-        this.dataSource = dataSource;
-        this.parallel = parallel;
-        this.summary = summary;
-    }
+    @Inject AgroalDataSource dataSource;
+    @ConfigProperty(name = "pipeline-health.analytics.parallel-query", defaultValue = "false")
+    boolean parallel;
+    @ConfigProperty(name = "pipeline-health.analytics.summary", defaultValue = "true")
+    boolean summary;
 
     /** An open connection; closing it restores the setting and returns the connection. */
     final class Session implements AutoCloseable {

@@ -4,6 +4,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,31 +52,9 @@ public class StageQueries {
                 from closed
                 group by stage
             ),
-            open_rows as (
-                select stage, count(*) as open_visits,
-                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
-                from (%s) o
-                group by stage
-            )
-            select s.key as stage, s.standard_s, coalesce(c.n, 0) as closed_visits,
-                   trim_scale(round(c.p50::numeric, 3)) as p50,
-                   trim_scale(round(c.p75::numeric, 3)) as p75,
-                   trim_scale(round(c.p90::numeric, 3)) as p90,
-                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
-                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen,
-                   trim_scale(round(c.advanced::numeric / nullif(c.ended_by_event, 0), 4)) as conversion_rate
-            from %s
-            left join closed_rows c on c.stage = s.key
-            left join open_rows o on o.stage = s.key
-            where s.kind = 'OPEN'
-            order by s.ord
-            """.formatted(OpenVisits.SQL, StageRelation.SQL);
+            """ + RowsSql.STAGES;
 
-    private final SerialSession sessions;
-
-    StageQueries(SerialSession sessions) {
-        this.sessions = sessions;
-    }
+    @Inject SerialSession sessions;
 
     public List<StageAnalyticsRow> rows(String tenant, Pipeline pipeline, AnalyticsWindow window) {
         NamedSql sql = StageRelation.bind(new NamedSql(ClosedActual.in(STAGE_ROWS, pipeline)), pipeline)

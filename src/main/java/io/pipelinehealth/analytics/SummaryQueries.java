@@ -49,26 +49,7 @@ final class SummaryQueries {
                 left join probes m on m.cell = c.cell and m.q = 0.5
                 left join probes p on p.cell = c.cell and p.q = 0.9
             ),
-            open_rows as (
-                select owner_id, stage, count(*) as open_visits,
-                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
-                from (%s) o
-                where (:owner::text is null or owner_id = :owner::text)
-                  and (:stage::text is null or stage = :stage::text)
-                group by owner_id, stage
-            )
-            select owner_id, stage,
-                   coalesce(c.n, 0) as closed_visits, coalesce(c.on_track, 0) as on_track,
-                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
-                   trim_scale(round(c.median::numeric, 3)) as median, c.mean as mean,
-                   trim_scale(round(c.p90::numeric, 3)) as p90,
-                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen
-            from closed_rows c
-            full join open_rows o using (owner_id, stage)
-            left join %s on s.key = stage
-            order by owner_id, s.ord, stage
-            """.formatted(SummarySql.probes("owner_id = c.owner_id", DEVIATION), OpenVisits.SQL,
-            StageRelation.SQL);
+            """.formatted(SummarySql.probes("owner_id = c.owner_id", DEVIATION)) + RowsSql.REPS;
 
     private static final String STAGE_MEDIANS = """
             with cells as (
@@ -87,31 +68,22 @@ final class SummaryQueries {
                      with ordinality as c(stage, n, rushed, slow, skipped, ended_by_event, advanced, cell)
             ),
             %s,
-            open_rows as (
-                select stage, count(*) as open_visits,
-                       count(*) filter (where :asOfSeconds - entered_s > frozen_after_s) as frozen
-                from (%s) o
-                group by stage
-            )
-            select s.key as stage, s.standard_s, coalesce(c.n, 0) as closed_visits,
-                   trim_scale(round(p50.value::numeric, 3)) as p50,
-                   trim_scale(round(p75.value::numeric, 3)) as p75,
-                   trim_scale(round(p90.value::numeric, 3)) as p90,
-                   coalesce(c.rushed, 0) as rushed, coalesce(c.slow, 0) as slow, coalesce(c.skipped, 0) as skipped,
-                   coalesce(o.open_visits, 0) as open_visits, coalesce(o.frozen, 0) as frozen,
-                   trim_scale(round(c.advanced::numeric / nullif(c.ended_by_event, 0), 4)) as conversion_rate
-            from %s
-            left join cells c on c.stage = s.key
-            left join probes p50 on p50.cell = c.cell and p50.q = 0.5
-            left join probes p75 on p75.cell = c.cell and p75.q = 0.75
-            left join probes p90 on p90.cell = c.cell and p90.q = 0.9
-            left join open_rows o on o.stage = s.key
-            where s.kind = 'OPEN'
-            order by s.ord
-            """.formatted(SummarySql.probes("true", ACTUAL), OpenVisits.SQL, StageRelation.SQL);
+            closed_rows as (
+                select c.stage, c.n, c.rushed, c.slow, c.skipped, c.ended_by_event, c.advanced, p50.value as p50,
+                       p75.value as p75, p90.value as p90
+                from cells c
+                left join probes p50 on p50.cell = c.cell and p50.q = 0.5
+                left join probes p75 on p75.cell = c.cell and p75.q = 0.75
+                left join probes p90 on p90.cell = c.cell and p90.q = 0.9
+            ),
+            """.formatted(SummarySql.probes("true", ACTUAL)) + RowsSql.STAGES;
 
     /** The rep rows' figures and rule 11's family, from one snapshot. */
     record RepSummary(List<RepStageRow.Figures> figures, List<StageCount> family) {
+    }
+
+    /** The rep profile's rows and the stage medians beside them, from one snapshot. */
+    record ProfileSummary(RepSummary reps, Map<String, BigDecimal> stageMedians) {
     }
 
     /** visit_summary_thresholds(), once read; a constant of V22 (never written but by migrations). */
@@ -133,58 +105,62 @@ final class SummaryQueries {
     Optional<RepSummary> reps(String ownerId, String stage, AnalyticsWindow window) throws SQLException {
         return inOneSnapshot(() -> {
             Optional<SummaryCells> read = cells(window, false);
-            if (read.isEmpty()) {
-                return Optional.empty();
-            }
-            List<SummaryCell> all = read.get().deviation();
-            List<SummaryCell> cells = all.stream()
-                    .filter(c -> ownerId == null || ownerId.equals(c.ownerId()))
-                    .filter(c -> stage == null || stage.equals(c.stage())).toList();
-            NamedSql sql = StageRelation.bind(bind(REP_ROWS, window), pipeline)
-                    .array("cellOwners", "text", cells.stream().map(SummaryCell::ownerId).toArray())
-                    .array("cellStages", "text", cells.stream().map(SummaryCell::stage).toArray())
-                    .array("cellVisits", "bigint", column(cells, SummaryCell::visits))
-                    .array("cellOnTrack", "bigint", column(cells, SummaryCell::onTrack))
-                    .array("cellRushed", "bigint", column(cells, SummaryCell::rushed))
-                    .array("cellSlow", "bigint", column(cells, SummaryCell::slow))
-                    .array("cellSkipped", "bigint", column(cells, SummaryCell::skipped))
-                    .array("cellMeans", "numeric", column(cells, SummaryCell::mean))
-                    .set("owner", ownerId).set("stage", stage)
-                    .set("asOfSeconds", window.asOfSeconds());
-            probes(sql, cells, List.of(0.5, 0.9), DEVIATION_SPAN);
-            List<RepStageRow.Figures> figures = new ArrayList<>();
-            try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    figures.add(AnalyticsRows.figures(result, pipeline.id()));
-                }
-            }
-            List<StageCount> family = all.stream()
-                    .map(c -> new StageCount(c.ownerId(), c.stage(), c.visits(), c.rushed() + c.skipped(), c.slow()))
-                    .toList();
-            return Optional.of(new RepSummary(figures, family));
+            return read.isEmpty() ? Optional.empty() : Optional.of(reps(read.get(), ownerId, stage, window));
         });
     }
 
-    /** The median deviation of all reps by stage, or empty when the summary does not cover the window. */
-    Optional<Map<String, BigDecimal>> stageMedians(AnalyticsWindow window) throws SQLException {
+    /** One rep's rows and every rep's median deviation by stage, from one read of the cells; or empty, as above. */
+    Optional<ProfileSummary> profile(String ownerId, AnalyticsWindow window) throws SQLException {
         return inOneSnapshot(() -> {
             Optional<SummaryCells> read = cells(window, false);
-            if (read.isEmpty()) {
-                return Optional.empty();
-            }
-            List<SummaryCell> stages = byStage(read.get().deviation());
-            NamedSql sql = bind(STAGE_MEDIANS, window)
-                    .array("cellStages", "text", stages.stream().map(SummaryCell::stage).toArray())
-                    .array("owners", "text", read.get().deviation().stream().map(SummaryCell::ownerId).distinct().toArray());
-            probes(sql, stages, List.of(0.5), DEVIATION_SPAN);
-            Map<String, BigDecimal> medians = new LinkedHashMap<>();
-            try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    medians.put(result.getString("stage"), result.getBigDecimal("median"));
-                }
-            }
-            return Optional.of(medians);
+            return read.isEmpty() ? Optional.empty()
+                    : Optional.of(new ProfileSummary(reps(read.get(), ownerId, null, window), stageMedians(read.get(), window)));
         });
+    }
+
+    private RepSummary reps(SummaryCells read, String ownerId, String stage, AnalyticsWindow window) throws SQLException {
+        List<SummaryCell> all = read.deviation();
+        List<SummaryCell> cells = all.stream()
+                .filter(c -> ownerId == null || ownerId.equals(c.ownerId()))
+                .filter(c -> stage == null || stage.equals(c.stage())).toList();
+        NamedSql sql = StageRelation.bind(bind(REP_ROWS, window), pipeline)
+                .array("cellOwners", "text", cells.stream().map(SummaryCell::ownerId).toArray())
+                .array("cellStages", "text", cells.stream().map(SummaryCell::stage).toArray())
+                .array("cellVisits", "bigint", column(cells, SummaryCell::visits))
+                .array("cellOnTrack", "bigint", column(cells, SummaryCell::onTrack))
+                .array("cellRushed", "bigint", column(cells, SummaryCell::rushed))
+                .array("cellSlow", "bigint", column(cells, SummaryCell::slow))
+                .array("cellSkipped", "bigint", column(cells, SummaryCell::skipped))
+                .array("cellMeans", "numeric", column(cells, SummaryCell::mean))
+                .set("owner", ownerId).set("stage", stage)
+                .set("asOfSeconds", window.asOfSeconds());
+        probes(sql, cells, List.of(0.5, 0.9), DEVIATION_SPAN);
+        List<RepStageRow.Figures> figures = new ArrayList<>();
+        try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                figures.add(AnalyticsRows.figures(result, pipeline.id()));
+            }
+        }
+        List<StageCount> family = all.stream()
+                .map(c -> new StageCount(c.ownerId(), c.stage(), c.visits(), c.rushed() + c.skipped(), c.slow()))
+                .toList();
+        return new RepSummary(figures, family);
+    }
+
+    /** The median deviation of all reps by stage. */
+    private Map<String, BigDecimal> stageMedians(SummaryCells read, AnalyticsWindow window) throws SQLException {
+        List<SummaryCell> stages = byStage(read.deviation());
+        NamedSql sql = bind(STAGE_MEDIANS, window)
+                .array("cellStages", "text", stages.stream().map(SummaryCell::stage).toArray())
+                .array("owners", "text", read.deviation().stream().map(SummaryCell::ownerId).distinct().toArray());
+        probes(sql, stages, List.of(0.5), DEVIATION_SPAN);
+        Map<String, BigDecimal> medians = new LinkedHashMap<>();
+        try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                medians.put(result.getString("stage"), result.getBigDecimal("median"));
+            }
+        }
+        return medians;
     }
 
     /** The stage rows, or empty when the summary does not cover the window. */

@@ -6,6 +6,7 @@ import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.Stage;
 import io.pipelinehealth.pipeline.StageKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,11 +52,7 @@ public class TrendQueries {
             group by week, stage
             """;
 
-    private final SerialSession sessions;
-
-    TrendQueries(SerialSession sessions) {
-        this.sessions = sessions;
-    }
+    @Inject SerialSession sessions;
 
     public List<TrendRow> rows(String tenant, Pipeline pipeline, String ownerId, String stage, TrendWindow window) {
         ZoneId zone = pipeline.calendar() == null ? ZoneOffset.UTC : pipeline.calendar().zone();

@@ -2,6 +2,7 @@ package io.pipelinehealth.common;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,15 +18,10 @@ public class CursorSecret {
 
     private static final String NAME = "cursor";
 
-    private final AgroalDataSource dataSource;
-    private final Optional<String> configured;
+    @Inject AgroalDataSource dataSource;
+    @ConfigProperty(name = "pipeline-health.cursor-secret")
+    Optional<String> configured;
     private volatile byte[] key;
-
-    CursorSecret(AgroalDataSource dataSource,
-            @ConfigProperty(name = "pipeline-health.cursor-secret") Optional<String> configured) {
-        this.dataSource = dataSource;
-        this.configured = configured;
-    }
 
     byte[] key() {
         byte[] known = key;

@@ -1,6 +1,7 @@
 package io.pipelinehealth.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,13 +14,8 @@ import java.util.List;
 @ApplicationScoped
 public class Cursors {
 
-    private final TenantResolver tenants;
-    private final CursorSecret secret;
-
-    Cursors(TenantResolver tenants, CursorSecret secret) {
-        this.tenants = tenants;
-        this.secret = secret;
-    }
+    @Inject TenantResolver tenants;
+    @Inject CursorSecret secret;
 
     /** The paging of one list request: its limit, where it starts, and how to issue the next cursor. */
     public Paging open(PageRequest request) {

@@ -1,14 +1,10 @@
 package io.pipelinehealth.common;
 
-import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
@@ -20,31 +16,21 @@ import java.util.function.ToIntFunction;
 @ApplicationScoped
 public class TenantDirectory {
 
-    private final AgroalDataSource dataSource;
-
-    TenantDirectory(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     public List<String> tenants() {
-        List<String> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("select tenant_id from tenant order by tenant_id")
-                        .prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                result.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
+        return new NamedSql("select tenant_id from tenant order by tenant_id").strings(dataSource);
     }
 
     /** Runs the work once per tenant with that tenant set ({@link TenantContext}); answers the sum of its counts. */
     public int forEachTenant(ToIntFunction<String> work) {
+        return forEach(tenants(), work);
+    }
+
+    /** The same over the given tenants. */
+    public static int forEach(Collection<String> tenants, ToIntFunction<String> work) {
         int total = 0;
-        for (String tenant : tenants()) {
+        for (String tenant : tenants) {
             total += TenantContext.call(tenant, () -> work.applyAsInt(tenant));
         }
         return total;

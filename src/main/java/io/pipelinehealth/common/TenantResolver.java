@@ -2,6 +2,7 @@ package io.pipelinehealth.common;
 
 import io.pipelinehealth.db.TenantOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The tenant of the current unit of work: an explicit {@link TenantContext} first (background work
@@ -17,11 +18,7 @@ public class TenantResolver implements TenantOfWork {
     /** The tenant of work without a key or an explicit context: matches no row. */
     public static final String NO_TENANT = "";
 
-    private final KeyTenant key;
-
-    TenantResolver(KeyTenant key) {
-        this.key = key;
-    }
+    @Inject KeyTenant key;
 
     public String currentTenant() {
         return TenantContext.current().or(key::tenantOfKey).orElse(NO_TENANT);

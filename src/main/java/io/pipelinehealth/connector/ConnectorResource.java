@@ -6,6 +6,7 @@ import io.pipelinehealth.common.Problem;
 import io.pipelinehealth.identity.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,13 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectorResource {
 
-    private final ConnectorService connectors;
-    private final PublicUrl publicUrl;
-
-    ConnectorResource(ConnectorService connectors, PublicUrl publicUrl) {
-        this.connectors = connectors;
-        this.publicUrl = publicUrl;
-    }
+    @Inject ConnectorService connectors;
+    @Inject PublicUrl publicUrl;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

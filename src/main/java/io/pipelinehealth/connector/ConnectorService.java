@@ -13,6 +13,7 @@ import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.pipeline.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,24 +42,13 @@ public class ConnectorService {
     static final String STATUS_LOST = "status:lost";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final TenantResolver tenants;
-    private final ConnectorStore store;
-    private final PipelineService pipelines;
-    private final SecretBox secrets;
-    private final AuditLog audit;
-    private final Cursors cursors;
-    private final Clock clock;
-
-    ConnectorService(TenantResolver tenants, ConnectorStore store, PipelineService pipelines, SecretBox secrets,
-            AuditLog audit, Cursors cursors, Clock clock) {
-        this.tenants = tenants;
-        this.store = store;
-        this.pipelines = pipelines;
-        this.secrets = secrets;
-        this.audit = audit;
-        this.cursors = cursors;
-        this.clock = clock;
-    }
+    @Inject TenantResolver tenants;
+    @Inject ConnectorStore store;
+    @Inject PipelineService pipelines;
+    @Inject SecretBox secrets;
+    @Inject AuditLog audit;
+    @Inject Cursors cursors;
+    @Inject Clock clock;
 
     @Transactional
     public Connector create(ConnectorRequest request) {

@@ -8,6 +8,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,11 +46,7 @@ public class ConnectorStore {
     private static final TypeReference<List<StageMapping>> STAGES = new TypeReference<>() {
     };
 
-    private final AgroalDataSource dataSource;
-
-    ConnectorStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** The row through Panache, then its route; flushed first, so the route's insert sees it. */
     void insert(Stored c) {

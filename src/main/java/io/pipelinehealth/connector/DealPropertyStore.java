@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,42 +27,28 @@ public class DealPropertyStore {
     record Value(String value, Instant occurredAt) {
     }
 
-    private final AgroalDataSource dataSource;
-
-    DealPropertyStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** Stores the changes not seen before and answers their event keys (a retry's key is not among them). */
     Set<String> insertNew(String tenantId, String connectorId, List<Change> changes) {
-        Set<String> inserted = new HashSet<>();
         if (changes.isEmpty()) {
-            return inserted;
+            return new HashSet<>();
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = new NamedSql("""
-                        insert into connector_deal_property (tenant_id, connector_id, deal_id, property, occurred_at,
-                            event_key, value)
-                        select :tenant, :connector, c.deal_id, c.property, c.occurred_at, c.event_key, c.value
-                        from unnest(:dealIds, :properties, :occurredAts, :eventKeys, :values)
-                            as c(deal_id, property, occurred_at, event_key, value)
-                        on conflict (tenant_id, connector_id, event_key) do nothing
-                        returning event_key
-                        """).set("tenant", tenantId).set("connector", connectorId)
-                        .array("dealIds", "text", changes.stream().map(Change::dealId).toArray())
-                        .array("properties", "text", changes.stream().map(Change::property).toArray())
-                        .array("occurredAts", "timestamptz", changes.stream().map(c -> Jdbc.timestamptz(c.occurredAt())).toArray())
-                        .array("eventKeys", "text", changes.stream().map(Change::eventKey).toArray())
-                        .array("values", "text", changes.stream().map(Change::value).toArray())
-                        .prepare(connection);
-                ResultSet rows = insert.executeQuery()) {
-            while (rows.next()) {
-                inserted.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return inserted;
+        return new HashSet<>(new NamedSql("""
+                insert into connector_deal_property (tenant_id, connector_id, deal_id, property, occurred_at,
+                    event_key, value)
+                select :tenant, :connector, c.deal_id, c.property, c.occurred_at, c.event_key, c.value
+                from unnest(:dealIds, :properties, :occurredAts, :eventKeys, :values)
+                    as c(deal_id, property, occurred_at, event_key, value)
+                on conflict (tenant_id, connector_id, event_key) do nothing
+                returning event_key
+                """).set("tenant", tenantId).set("connector", connectorId)
+                .array("dealIds", "text", changes.stream().map(Change::dealId).toArray())
+                .array("properties", "text", changes.stream().map(Change::property).toArray())
+                .array("occurredAts", "timestamptz", changes.stream().map(c -> Jdbc.timestamptz(c.occurredAt())).toArray())
+                .array("eventKeys", "text", changes.stream().map(Change::eventKey).toArray())
+                .array("values", "text", changes.stream().map(Change::value).toArray())
+                .strings(dataSource));
     }
 
     /**

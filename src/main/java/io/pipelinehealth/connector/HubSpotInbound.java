@@ -5,6 +5,7 @@ import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Ids;
 import io.pipelinehealth.transition.TransitionInput;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +41,7 @@ class HubSpotInbound {
         }
     }
 
-    private final DealPropertyStore properties;
-
-    HubSpotInbound(DealPropertyStore properties) {
-        this.properties = properties;
-    }
+    @Inject DealPropertyStore properties;
 
     /** The events of a body; 400 naming every malformed one. */
     static List<Event> parse(JsonNode body) {

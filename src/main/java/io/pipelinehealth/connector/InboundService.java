@@ -10,6 +10,7 @@ import io.pipelinehealth.transition.IngestService;
 import io.pipelinehealth.transition.TransitionInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -35,22 +36,12 @@ public class InboundService {
             String authorization) {
     }
 
-    private final ConnectorStore store;
-    private final SecretBox secrets;
-    private final HubSpotInbound hubspot;
-    private final IngestService ingest;
-    private final CurrentKey currentKey;
-    private final Clock clock;
-
-    InboundService(ConnectorStore store, SecretBox secrets, HubSpotInbound hubspot, IngestService ingest,
-            CurrentKey currentKey, Clock clock) {
-        this.store = store;
-        this.secrets = secrets;
-        this.hubspot = hubspot;
-        this.ingest = ingest;
-        this.currentKey = currentKey;
-        this.clock = clock;
-    }
+    @Inject ConnectorStore store;
+    @Inject SecretBox secrets;
+    @Inject HubSpotInbound hubspot;
+    @Inject IngestService ingest;
+    @Inject CurrentKey currentKey;
+    @Inject Clock clock;
 
     /** A HubSpot or Pipedrive webhook (JSON). */
     public InboundResult webhook(String connectorId, Request request) {

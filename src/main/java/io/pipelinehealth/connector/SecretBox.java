@@ -3,6 +3,7 @@ package io.pipelinehealth.connector;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.ServerSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,15 +32,10 @@ public class SecretBox {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final AgroalDataSource dataSource;
-    private final Optional<String> configured;
+    @Inject AgroalDataSource dataSource;
+    @ConfigProperty(name = "pipeline-health.connectors.secret-key")
+    Optional<String> configured;
     private volatile SecretKeySpec key;
-
-    SecretBox(AgroalDataSource dataSource,
-            @ConfigProperty(name = "pipeline-health.connectors.secret-key") Optional<String> configured) {
-        this.dataSource = dataSource;
-        this.configured = configured;
-    }
 
     public byte[] seal(String tenantId, String connectorId, String secret) {
         byte[] iv = new byte[IV_BYTES];

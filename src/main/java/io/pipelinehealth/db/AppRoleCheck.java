@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +18,7 @@ public class AppRoleCheck {
     public record QueryRole(String name, boolean superuser, boolean bypassRls) {
     }
 
-    private final AgroalDataSource dataSource;
-
-    AppRoleCheck(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     void onStart(@Observes StartupEvent event) {
         QueryRole role = queryRole();

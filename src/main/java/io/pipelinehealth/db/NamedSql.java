@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,18 +74,36 @@ public final class NamedSql {
         return statement;
     }
 
-    /** The first column of every row, on a connection of its own (or the transaction's). */
-    public List<String> strings(DataSource dataSource) {
-        List<String> values = new ArrayList<>();
+    /** Reads one value from the current row of a result. */
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Every row, read by {@code reader}, on a connection of its own (or the transaction's). */
+    public <T> List<T> list(DataSource dataSource, RowReader<T> reader) {
+        List<T> values = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = prepare(connection);
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                values.add(rows.getString(1));
+                values.add(reader.read(rows));
             }
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
         return values;
+    }
+
+    /** The first column of every row. */
+    public List<String> strings(DataSource dataSource) {
+        return list(dataSource, row -> row.getString(1));
+    }
+
+    /** The first two columns of every row as keys and values, in row order (the values are not null). */
+    public Map<String, String> pairs(DataSource dataSource) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        list(dataSource, row -> Map.entry(row.getString(1), row.getString(2)))
+                .forEach(pair -> pairs.put(pair.getKey(), pair.getValue()));
+        return pairs;
     }
 }

@@ -2,6 +2,7 @@ package io.pipelinehealth.db;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,11 +38,7 @@ public class TenantSession implements AgroalPoolInterceptor {
     public static final String APP_ROLE = "pipeline_health_app";
     public static final String TENANT_SETTING = "pipeline_health.tenant";
 
-    private final TenantOfWork tenants;
-
-    TenantSession(TenantOfWork tenants) {
-        this.tenants = tenants;
-    }
+    @Inject TenantOfWork tenants;
 
     @Override
     public void onConnectionAcquire(Connection connection) {

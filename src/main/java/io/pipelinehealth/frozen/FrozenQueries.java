@@ -5,6 +5,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.OwnerAtAsOf;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,11 +70,7 @@ public class FrozenQueries {
             + ") union all (" + BRANCH.formatted(OwnerAtAsOf.SQL, "v.left_at > :asOf")
             + ") order by deadline, opportunity_id limit :limit";
 
-    private final AgroalDataSource dataSource;
-
-    FrozenQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     public List<Row> frozen(String tenantId, Filter filter) {
         NamedSql sql = new NamedSql(FROZEN).set("tenant", tenantId).set("asOf", filter.asOf())

@@ -4,6 +4,7 @@ import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,15 +31,9 @@ import java.time.Clock;
 @Tag(name = "Frozen deals")
 public class FrozenResource {
 
-    private final FrozenService frozen;
-    private final Clock clock;
-    private final RepAccess reps;
-
-    FrozenResource(FrozenService frozen, Clock clock, RepAccess reps) {
-        this.reps = reps;
-        this.frozen = frozen;
-        this.clock = clock;
-    }
+    @Inject FrozenService frozen;
+    @Inject Clock clock;
+    @Inject RepAccess reps;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,11 +28,7 @@ public class FrozenScanStore {
             Map<String, String> attributes, boolean autoHandoff) {
     }
 
-    private final AgroalDataSource dataSource;
-
-    FrozenScanStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** Whether this transaction holds the scan lock (another replica scanning answers false). */
     public boolean tryLock() {

@@ -17,6 +17,7 @@ import io.pipelinehealth.worktime.WorkCalendar;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,26 +41,14 @@ public class FrozenScanner {
     private static final Logger LOG = Logger.getLogger(FrozenScanner.class);
     private final WorkerBackoff backoff = new WorkerBackoff(LOG, "frozen scan");
 
-    private final FrozenScanStore store;
-    private final TenantDirectory tenants;
-    private final HandoffService handoffs;
-    private final WebhookOutbox outbox;
-    private final ScanConfig config;
-    private final Clock clock;
-    private final PipelineService pipelines;
-    private final BackgroundWork work;
-
-    FrozenScanner(FrozenScanStore store, TenantDirectory tenants, HandoffService handoffs, WebhookOutbox outbox,
-            ScanConfig config, Clock clock, PipelineService pipelines, BackgroundWork work) {
-        this.work = work;
-        this.pipelines = pipelines;
-        this.store = store;
-        this.tenants = tenants;
-        this.handoffs = handoffs;
-        this.outbox = outbox;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject FrozenScanStore store;
+    @Inject TenantDirectory tenants;
+    @Inject HandoffService handoffs;
+    @Inject WebhookOutbox outbox;
+    @Inject ScanConfig config;
+    @Inject Clock clock;
+    @Inject PipelineService pipelines;
+    @Inject BackgroundWork work;
 
     @Scheduled(identity = "frozen-scan", every = "${pipeline-health.scan.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

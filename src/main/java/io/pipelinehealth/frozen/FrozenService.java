@@ -14,6 +14,7 @@ import io.pipelinehealth.worktime.OpenVisitTime;
 import io.pipelinehealth.worktime.TimeBasis;
 import io.pipelinehealth.worktime.WorkCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,20 +27,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FrozenService {
 
-    private final TenantResolver tenants;
-    private final FrozenQueries queries;
-    private final HistoryStore history;
-    private final PipelineService pipelines;
-    private final Cursors cursors;
-
-    FrozenService(TenantResolver tenants, FrozenQueries queries, HistoryStore history, PipelineService pipelines,
-            Cursors cursors) {
-        this.cursors = cursors;
-        this.tenants = tenants;
-        this.queries = queries;
-        this.history = history;
-        this.pipelines = pipelines;
-    }
+    @Inject TenantResolver tenants;
+    @Inject FrozenQueries queries;
+    @Inject HistoryStore history;
+    @Inject PipelineService pipelines;
+    @Inject Cursors cursors;
 
     public Page<FrozenItem> list(String pipelineId, String ownerId, String stage, Instant asOf,
             PageRequest request) {

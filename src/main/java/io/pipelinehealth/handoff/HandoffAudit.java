@@ -9,6 +9,7 @@ import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.HandoffDirection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -17,17 +18,10 @@ import java.util.List;
 @ApplicationScoped
 public class HandoffAudit {
 
-    private final TenantResolver tenants;
-    private final HandoffStore store;
-    private final PipelineService pipelines;
-    private final Cursors cursors;
-
-    HandoffAudit(TenantResolver tenants, HandoffStore store, PipelineService pipelines, Cursors cursors) {
-        this.pipelines = pipelines;
-        this.cursors = cursors;
-        this.tenants = tenants;
-        this.store = store;
-    }
+    @Inject TenantResolver tenants;
+    @Inject HandoffStore store;
+    @Inject PipelineService pipelines;
+    @Inject Cursors cursors;
 
     public Page<Handoff> list(String pipelineId, String direction, Instant from, Instant to, PageRequest request) {
         if (pipelineId != null && !pipelineId.isEmpty()) {

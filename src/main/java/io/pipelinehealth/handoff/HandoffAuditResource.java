@@ -3,6 +3,7 @@ package io.pipelinehealth.handoff;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,13 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class HandoffAuditResource {
 
-    private final HandoffAudit audit;
-    private final HandoffService handoffs;
-
-    HandoffAuditResource(HandoffAudit audit, HandoffService handoffs) {
-        this.audit = audit;
-        this.handoffs = handoffs;
-    }
+    @Inject HandoffAudit audit;
+    @Inject HandoffService handoffs;
 
     @GET
     @Operation(summary = "The audit trail of hand-offs", description = "Ordered by at, then handoffId; from inclusive, to exclusive; keyset-paginated.")

@@ -3,6 +3,7 @@ package io.pipelinehealth.handoff;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,11 +25,7 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 public class HandoffResource {
 
-    private final HandoffService handoffs;
-
-    HandoffResource(HandoffService handoffs) {
-        this.handoffs = handoffs;
-    }
+    @Inject HandoffService handoffs;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

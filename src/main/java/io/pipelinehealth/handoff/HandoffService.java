@@ -14,6 +14,7 @@ import io.pipelinehealth.visit.VisitDeriver;
 import io.pipelinehealth.visit.VisitRefresher;
 import io.pipelinehealth.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -27,28 +28,15 @@ import java.util.Set;
 @ApplicationScoped
 public class HandoffService {
 
-    private final TenantResolver tenants;
-    private final Clock clock;
-    private final PipelineService pipelines;
-    private final HandoffStore store;
-    private final HistoryStore history;
-    private final VisitRefresher refresher;
-    private final WebhookOutbox outbox;
-    private final RepAccess reps;
-    private final AuditLog audit;
-
-    HandoffService(TenantResolver tenants, Clock clock, PipelineService pipelines, HandoffStore store,
-            HistoryStore history, VisitRefresher refresher, WebhookOutbox outbox, RepAccess reps, AuditLog audit) {
-        this.reps = reps;
-        this.audit = audit;
-        this.tenants = tenants;
-        this.clock = clock;
-        this.pipelines = pipelines;
-        this.store = store;
-        this.history = history;
-        this.refresher = refresher;
-        this.outbox = outbox;
-    }
+    @Inject TenantResolver tenants;
+    @Inject Clock clock;
+    @Inject PipelineService pipelines;
+    @Inject HandoffStore store;
+    @Inject HistoryStore history;
+    @Inject VisitRefresher refresher;
+    @Inject WebhookOutbox outbox;
+    @Inject RepAccess reps;
+    @Inject AuditLog audit;
 
     @Transactional
     public Handoff handOff(String opportunityId, HandoffRequest request) {

@@ -5,6 +5,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.HandoffDirection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,11 +28,7 @@ public class HandoffStore {
             Long afterId, int limit) {
     }
 
-    private final AgroalDataSource dataSource;
-
-    HandoffStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** The pipeline an opportunity belongs to (it never changes), empty if unknown. */
     public Optional<String> pipelineOf(String tenantId, String opportunityId) {

@@ -6,6 +6,7 @@ import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.webhook.WebhookEvents;
 import io.pipelinehealth.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,13 +26,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ImplicitReturns {
 
-    private final AgroalDataSource dataSource;
-    private final WebhookOutbox outbox;
-
-    ImplicitReturns(AgroalDataSource dataSource, WebhookOutbox outbox) {
-        this.dataSource = dataSource;
-        this.outbox = outbox;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject WebhookOutbox outbox;
 
     /** The opportunities (of one pipeline) now in nurturing, with the instant it began. */
     public Map<String, Instant> nurturing(String tenantId, String pipelineId, Collection<String> opportunityIds) {

@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,11 +17,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
-    private final KeyVerifier verifier;
-
-    ApiKeyIdentityProvider(KeyVerifier verifier) {
-        this.verifier = verifier;
-    }
+    @Inject KeyVerifier verifier;
 
     @Override
     public Class<ApiKeyRequest> getRequestType() {

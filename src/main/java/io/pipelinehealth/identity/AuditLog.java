@@ -9,6 +9,7 @@ import io.pipelinehealth.db.TenantSession;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,19 +26,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuditLog {
 
-    private final AgroalDataSource dataSource;
-    private final CurrentKey currentKey;
-    private final TenantResolver tenants;
-    private final Clock clock;
-    private final Cursors cursors;
-
-    AuditLog(AgroalDataSource dataSource, CurrentKey currentKey, TenantResolver tenants, Clock clock, Cursors cursors) {
-        this.cursors = cursors;
-        this.dataSource = dataSource;
-        this.currentKey = currentKey;
-        this.tenants = tenants;
-        this.clock = clock;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject CurrentKey currentKey;
+    @Inject TenantResolver tenants;
+    @Inject Clock clock;
+    @Inject Cursors cursors;
 
     /** Records an action of the current key in its tenant; target names what changed. */
     public void record(String action, String target) {

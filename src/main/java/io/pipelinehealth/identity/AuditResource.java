@@ -4,6 +4,7 @@ import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,11 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
-    private final AuditLog audit;
-
-    AuditResource(AuditLog audit) {
-        this.audit = audit;
-    }
+    @Inject AuditLog audit;
 
     @GET
     @Operation(summary = "Who changed what, when", description = "Pipeline changes, key creation and revocation, webhook subscription and tenant changes, hand-offs; newest first, keyset-paginated.")

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,24 +35,16 @@ public class Bootstrap {
     static final String KEY_ID = "bootstrap";
     static final int MIN_LENGTH = 24;
 
-    private final KeyStore store;
-    private final KeyVerifier verifier;
-    private final KeyConfig config;
-    private final Clock clock;
-    private final Optional<String> configuredKey;
-
-    Bootstrap(KeyStore store, KeyVerifier verifier, KeyConfig config, Clock clock,
-            @ConfigProperty(name = "pipeline-health.bootstrap-key") Optional<String> configuredKey) {
-        this.store = store;
-        this.verifier = verifier;
-        this.config = config;
-        this.clock = clock;
-        this.configuredKey = configuredKey;
-    }
+    @Inject KeyStore store;
+    @Inject KeyVerifier verifier;
+    @Inject KeyConfig config;
+    @Inject Clock clock;
+    @ConfigProperty(name = "pipeline-health.bootstrap-key")
+    Optional<String> configuredKey;
 
     void onStart(@Observes StartupEvent event) {
         if (configuredKey.isPresent()) {
-            if (install(configuredKey.get())) {
+            if (install(TENANT, configuredKey.get())) {
                 LOG.info("Installed the configured bootstrap key (roles operator, admin; tenant default)");
             }
         } else if (!store.anyKey()) {
@@ -72,7 +65,7 @@ public class Bootstrap {
         Path candidate = file.resolveSibling(file.getFileName() + ".new");
         write(candidate, key);
         boolean created = QuarkusTransaction.requiringNew()
-                .call(() -> store.insertIfAbsent(bootstrapKey(key), KeyMaterial.hash(key)));
+                .call(() -> store.insertIfAbsent(bootstrapKey(TENANT, key), KeyMaterial.hash(key)));
         try {
             if (created) {
                 move(candidate, file);
@@ -97,21 +90,25 @@ public class Bootstrap {
         }
     }
 
-    private ApiKey bootstrapKey(String key) {
-        return new ApiKey(TENANT, KEY_ID, "bootstrap", List.of(Roles.OPERATOR, Roles.ADMIN), null,
+    private ApiKey bootstrapKey(String tenant, String key) {
+        return new ApiKey(tenant, KEY_ID, "bootstrap", List.of(Roles.OPERATOR, Roles.ADMIN), null,
                 KeyMaterial.visiblePrefix(key), clock.instant(), null, null, null);
     }
 
-    /** Makes {@code key} the bootstrap key; idempotent: false when it already was. */
-    public boolean install(String key) {
+    /**
+     * Makes {@code key} the bootstrap key of {@code tenant} ({@value #TENANT} but in tests, which
+     * install keys of their own tenants and leave the one every other test uses alone); idempotent:
+     * false when it already was.
+     */
+    boolean install(String tenant, String key) {
         if (key.length() < MIN_LENGTH) {
             throw new IllegalStateException("PIPELINE_HEALTH_BOOTSTRAP_KEY must be at least " + MIN_LENGTH
                     + " characters; use a random value, for example ph_ and 32 random bytes in base64url");
         }
-        ApiKey bootstrap = bootstrapKey(key);
+        ApiKey bootstrap = bootstrapKey(tenant, key);
         boolean changed = QuarkusTransaction.requiringNew().call(() -> store.upsert(bootstrap, KeyMaterial.hash(key)));
         if (changed) {
-            verifier.evict(TENANT, KEY_ID);
+            verifier.evict(tenant, KEY_ID);
         }
         return changed;
     }

@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -16,11 +17,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class CurrentKey implements KeyTenant {
 
-    private final Instance<CurrentVertxRequest> request;
-
-    CurrentKey(Instance<CurrentVertxRequest> request) {
-        this.request = request;
-    }
+    @Inject Instance<CurrentVertxRequest> request;
 
     public Optional<ApiKey> get() {
         if (!Arc.container().requestContext().isActive()) {

@@ -4,6 +4,7 @@ import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,11 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 public class KeyResource {
 
-    private final KeyService keys;
-
-    KeyResource(KeyService keys) {
-        this.keys = keys;
-    }
+    @Inject KeyService keys;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

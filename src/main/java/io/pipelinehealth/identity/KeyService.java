@@ -7,6 +7,7 @@ import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,24 +17,13 @@ import java.util.List;
 @ApplicationScoped
 public class KeyService {
 
-    private final KeyStore store;
-    private final KeyVerifier verifier;
-    private final AuditLog audit;
-    private final TenantResolver tenants;
-    private final CurrentKey currentKey;
-    private final Clock clock;
-    private final Cursors cursors;
-
-    KeyService(KeyStore store, KeyVerifier verifier, AuditLog audit, TenantResolver tenants, CurrentKey currentKey,
-            Clock clock, Cursors cursors) {
-        this.store = store;
-        this.verifier = verifier;
-        this.audit = audit;
-        this.tenants = tenants;
-        this.currentKey = currentKey;
-        this.clock = clock;
-        this.cursors = cursors;
-    }
+    @Inject KeyStore store;
+    @Inject KeyVerifier verifier;
+    @Inject AuditLog audit;
+    @Inject TenantResolver tenants;
+    @Inject CurrentKey currentKey;
+    @Inject Clock clock;
+    @Inject Cursors cursors;
 
     @Transactional
     public NewKey create(KeyRequest request) {

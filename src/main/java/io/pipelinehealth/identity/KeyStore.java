@@ -5,6 +5,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,11 +33,7 @@ public class KeyStore {
     private static final String COLUMNS = """
             tenant_id, key_id, name, roles, owner_id, prefix, created_at, expires_at, last_used_at, revoked_at""";
 
-    private final AgroalDataSource dataSource;
-
-    KeyStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     public Optional<ApiKey> findByHash(String hash) {
         List<ApiKey> keys = query(new NamedSql("select " + COLUMNS + " from api_key where key_hash = :hash")

@@ -3,6 +3,7 @@ package io.pipelinehealth.identity;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,17 +17,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class RepAccess {
 
-    private final CurrentKey key;
-    private final OpportunityOwners owners;
-    private final TenantResolver tenants;
-    private final Clock clock;
-
-    RepAccess(CurrentKey key, OpportunityOwners owners, TenantResolver tenants, Clock clock) {
-        this.key = key;
-        this.owners = owners;
-        this.tenants = tenants;
-        this.clock = clock;
-    }
+    @Inject CurrentKey key;
+    @Inject OpportunityOwners owners;
+    @Inject TenantResolver tenants;
+    @Inject Clock clock;
 
     /** 404 unless the rep currently (now, whatever asOf the request asks) owns the opportunity. */
     public void checkOwns(String opportunityId) {

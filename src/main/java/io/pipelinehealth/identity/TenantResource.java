@@ -4,6 +4,7 @@ import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,11 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.OPERATOR)
 public class TenantResource {
 
-    private final TenantService tenants;
-
-    TenantResource(TenantService tenants) {
-        this.tenants = tenants;
-    }
+    @Inject TenantService tenants;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

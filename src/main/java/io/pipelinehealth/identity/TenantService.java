@@ -6,6 +6,7 @@ import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,19 +21,11 @@ public class TenantService {
     /** Tenant ids appear in logs and URLs of operators' tools: keep them plain. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final TenantStore store;
-    private final KeyService keys;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final Cursors cursors;
-
-    TenantService(TenantStore store, KeyService keys, AuditLog audit, Clock clock, Cursors cursors) {
-        this.cursors = cursors;
-        this.store = store;
-        this.keys = keys;
-        this.audit = audit;
-        this.clock = clock;
-    }
+    @Inject TenantStore store;
+    @Inject KeyService keys;
+    @Inject AuditLog audit;
+    @Inject Clock clock;
+    @Inject Cursors cursors;
 
     @Transactional
     public NewTenant create(TenantRequest request) {

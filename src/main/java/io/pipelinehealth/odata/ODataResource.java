@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -33,13 +34,8 @@ public class ODataResource {
 
     private static final String JSON = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false";
 
-    private final ODataService service;
-    private final ObjectMapper json;
-
-    ODataResource(ODataService service, ObjectMapper json) {
-        this.service = service;
-        this.json = json;
-    }
+    @Inject ODataService service;
+    @Inject ObjectMapper json;
 
     @GET
     @Operation(hidden = true)

@@ -17,6 +17,7 @@ import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.pipeline.PipelineView;
 import io.pipelinehealth.worktime.TimeBasis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,26 +66,14 @@ public class ODataService {
 
     static final List<EntitySet> SETS = List.of(VISITS, REP_STAGE_ROWS, PIPELINES);
 
-    private final FeedService feed;
-    private final AnalyticsService analytics;
-    private final PipelineService pipelines;
-    private final Cursors cursors;
-    private final CurrentKey key;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final TenantPipelines tenantPipelines;
-
-    ODataService(FeedService feed, AnalyticsService analytics, PipelineService pipelines, Cursors cursors,
-            CurrentKey key, ObjectMapper json, Clock clock, TenantPipelines tenantPipelines) {
-        this.tenantPipelines = tenantPipelines;
-        this.feed = feed;
-        this.analytics = analytics;
-        this.pipelines = pipelines;
-        this.cursors = cursors;
-        this.key = key;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject FeedService feed;
+    @Inject AnalyticsService analytics;
+    @Inject PipelineService pipelines;
+    @Inject Cursors cursors;
+    @Inject CurrentKey key;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject TenantPipelines tenantPipelines;
 
     private static EntitySet repStageRows() {
         List<EntitySet.Property> properties = new ArrayList<>();

@@ -2,14 +2,9 @@ package io.pipelinehealth.odata;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.TenantResolver;
-import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** The ids of the tenant's first 1,000 pipelines in id order: the Pipelines and RepStageRows sets (tenants have a handful). */
@@ -18,27 +13,12 @@ class TenantPipelines {
 
     static final int MAX = 1_000;
 
-    private final AgroalDataSource dataSource;
-    private final TenantResolver tenants;
-
-    TenantPipelines(AgroalDataSource dataSource, TenantResolver tenants) {
-        this.dataSource = dataSource;
-        this.tenants = tenants;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject TenantResolver tenants;
 
     List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select pipeline_id from pipeline where tenant_id = :tenant order by pipeline_id limit :max
-                        """).set("tenant", tenants.currentTenant()).set("max", MAX).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return ids;
+        return new NamedSql("""
+                select pipeline_id from pipeline where tenant_id = :tenant order by pipeline_id limit :max
+                """).set("tenant", tenants.currentTenant()).set("max", MAX).strings(dataSource);
     }
 }

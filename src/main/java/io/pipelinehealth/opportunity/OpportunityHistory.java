@@ -6,6 +6,7 @@ import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.HandoffDirection;
 import io.pipelinehealth.visit.Step;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,11 +56,7 @@ class OpportunityHistory {
             where o.tenant_id = :tenant and o.opportunity_id = :opportunity
             """;
 
-    private final AgroalDataSource dataSource;
-
-    OpportunityHistory(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** Empty when the tenant has no such opportunity. */
     Optional<Loaded> load(String tenantId, String opportunityId, Instant asOf) {

@@ -12,6 +12,7 @@ import io.pipelinehealth.visit.PositionKind;
 import io.pipelinehealth.visit.VisitStatus;
 import io.pipelinehealth.worktime.OpenVisitTime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,18 +22,10 @@ import java.util.Map;
 @ApplicationScoped
 public class OpportunityListService {
 
-    private final TenantResolver tenants;
-    private final PipelineService pipelines;
-    private final OpportunityQueries queries;
-    private final Cursors cursors;
-
-    OpportunityListService(TenantResolver tenants, PipelineService pipelines, OpportunityQueries queries,
-            Cursors cursors) {
-        this.cursors = cursors;
-        this.tenants = tenants;
-        this.pipelines = pipelines;
-        this.queries = queries;
-    }
+    @Inject TenantResolver tenants;
+    @Inject PipelineService pipelines;
+    @Inject OpportunityQueries queries;
+    @Inject Cursors cursors;
 
     public Page<OpportunityListItem> list(String pipelineId, String ownerId, String stage, String status,
             Instant asOf, PageRequest request) {

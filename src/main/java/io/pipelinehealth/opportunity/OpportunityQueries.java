@@ -6,6 +6,7 @@ import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.OwnerAtAsOf;
 import io.pipelinehealth.visit.PositionKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,11 +42,7 @@ public class OpportunityQueries {
             limit :limit
             """.formatted(OwnerAtAsOf.SQL);
 
-    private final AgroalDataSource dataSource;
-
-    OpportunityQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** A row of the list before the pipeline definition names its state. */
     public record Standing(String opportunityId, String pipelineId, PositionKind kind, String stage,

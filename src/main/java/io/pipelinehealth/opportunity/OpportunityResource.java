@@ -2,6 +2,7 @@ package io.pipelinehealth.opportunity;
 
 import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
@@ -28,17 +29,10 @@ import java.time.Clock;
 @Produces(MediaType.APPLICATION_JSON)
 public class OpportunityResource {
 
-    private final OpportunityService opportunities;
-    private final OpportunityListService list;
-    private final Clock clock;
-    private final RepAccess reps;
-
-    OpportunityResource(OpportunityService opportunities, OpportunityListService list, Clock clock, RepAccess reps) {
-        this.reps = reps;
-        this.opportunities = opportunities;
-        this.list = list;
-        this.clock = clock;
-    }
+    @Inject OpportunityService opportunities;
+    @Inject OpportunityListService list;
+    @Inject Clock clock;
+    @Inject RepAccess reps;
 
     @GET
     @Path("{opportunityId}")

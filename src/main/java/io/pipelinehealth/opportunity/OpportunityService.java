@@ -7,21 +7,16 @@ import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.Position;
 import io.pipelinehealth.visit.VisitDeriver;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
 public class OpportunityService {
 
-    private final TenantResolver tenants;
-    private final PipelineService pipelines;
-    private final OpportunityHistory history;
-
-    OpportunityService(TenantResolver tenants, PipelineService pipelines, OpportunityHistory history) {
-        this.tenants = tenants;
-        this.pipelines = pipelines;
-        this.history = history;
-    }
+    @Inject TenantResolver tenants;
+    @Inject PipelineService pipelines;
+    @Inject OpportunityHistory history;
 
     /**
      * Derived from the history up to asOf, with the same code that writes the stored visits. One

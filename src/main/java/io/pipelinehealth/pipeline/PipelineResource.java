@@ -3,6 +3,7 @@ package io.pipelinehealth.pipeline;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +28,7 @@ import jakarta.ws.rs.core.Context;
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineResource {
 
-    private final PipelineService pipelines;
-
-    PipelineResource(PipelineService pipelines) {
-        this.pipelines = pipelines;
-    }
+    @Inject PipelineService pipelines;
 
     @RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
     @GET

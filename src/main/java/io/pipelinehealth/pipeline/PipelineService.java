@@ -10,6 +10,7 @@ import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.identity.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.inject.Inject;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -24,28 +25,15 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class PipelineService {
 
-    private final TenantResolver tenants;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final DerivedVisits visits;
-    private final Cursors cursors;
-    private final AuditLog audit;
-    private final PipelineStore store;
-    private final PipelineCache cache;
-    private final TransactionSynchronizationRegistry transactions;
-
-    PipelineService(TenantResolver tenants, ObjectMapper json, Clock clock, DerivedVisits visits, Cursors cursors, AuditLog audit, PipelineStore store, PipelineCache cache,
-            TransactionSynchronizationRegistry transactions) {
-        this.cursors = cursors;
-        this.audit = audit;
-        this.tenants = tenants;
-        this.json = json;
-        this.clock = clock;
-        this.visits = visits;
-        this.store = store;
-        this.cache = cache;
-        this.transactions = transactions;
-    }
+    @Inject TenantResolver tenants;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject DerivedVisits visits;
+    @Inject Cursors cursors;
+    @Inject AuditLog audit;
+    @Inject PipelineStore store;
+    @Inject PipelineCache cache;
+    @Inject TransactionSynchronizationRegistry transactions;
 
     /** The outcome of a PUT: whether it created the pipeline. */
     public record Saved(PipelineView view, boolean created) {

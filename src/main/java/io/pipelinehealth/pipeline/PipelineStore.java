@@ -5,6 +5,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,11 +40,7 @@ class PipelineStore {
             """;
     private static final String ONE = SELECT + " where tenant_id = :tenant and pipeline_id = :pipeline";
 
-    private final AgroalDataSource dataSource;
-
-    PipelineStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     Optional<Row> find(String tenantId, String pipelineId) {
         return one(new NamedSql(ONE), tenantId, pipelineId);

@@ -6,6 +6,7 @@ import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.visit.HistoryStore;
 import io.pipelinehealth.visit.VisitRefresher;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,20 +23,11 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class Derivation {
 
-    private final PipelineService pipelines;
-    private final TransitionStore store;
-    private final HistoryStore history;
-    private final VisitRefresher refresher;
-    private final ImplicitReturns implicitReturns;
-
-    Derivation(PipelineService pipelines, TransitionStore store, HistoryStore history, VisitRefresher refresher,
-            ImplicitReturns implicitReturns) {
-        this.pipelines = pipelines;
-        this.store = store;
-        this.history = history;
-        this.refresher = refresher;
-        this.implicitReturns = implicitReturns;
-    }
+    @Inject PipelineService pipelines;
+    @Inject TransitionStore store;
+    @Inject HistoryStore history;
+    @Inject VisitRefresher refresher;
+    @Inject ImplicitReturns implicitReturns;
 
     /**
      * Derives the opportunities (with their pipelines) that have pending records, and those whose

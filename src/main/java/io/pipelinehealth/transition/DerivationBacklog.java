@@ -6,6 +6,7 @@ import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -24,17 +25,10 @@ public class DerivationBacklog {
     private final WorkerBackoff backoff = new WorkerBackoff(LOG, "deriving pending opportunities");
     static final int CHUNK = 500;
 
-    private final TenantDirectory tenants;
-    private final TransitionStore store;
-    private final Derivation derivation;
-    private final BackgroundWork work;
-
-    DerivationBacklog(TenantDirectory tenants, TransitionStore store, Derivation derivation, BackgroundWork work) {
-        this.work = work;
-        this.tenants = tenants;
-        this.store = store;
-        this.derivation = derivation;
-    }
+    @Inject TenantDirectory tenants;
+    @Inject TransitionStore store;
+    @Inject Derivation derivation;
+    @Inject BackgroundWork work;
 
     @Scheduled(identity = "derive-pending", every = "${pipeline-health.ingest.derive-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

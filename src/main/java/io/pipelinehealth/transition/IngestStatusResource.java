@@ -3,6 +3,7 @@ package io.pipelinehealth.transition;
 import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,13 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestStatusResource {
 
-    private final TenantResolver tenants;
-    private final TransitionStore store;
-
-    IngestStatusResource(TenantResolver tenants, TransitionStore store) {
-        this.tenants = tenants;
-        this.store = store;
-    }
+    @Inject TenantResolver tenants;
+    @Inject TransitionStore store;
 
     @GET
     @Operation(summary = "Derivation backlog", description = "Opportunities whose stored events are not derived into visits yet (after Prefer: respond-async batches), and since when the oldest waits. 0 and null when every read sees every stored event.")

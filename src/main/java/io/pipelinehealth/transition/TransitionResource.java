@@ -5,6 +5,7 @@ import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Problem;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,11 +18,14 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 @RolesAllowed({ Roles.ADMIN, Roles.INGEST })
 @Path("/api/v1/transitions")
@@ -32,16 +36,13 @@ public class TransitionResource {
     static final String PREFER = "respond-async (RFC 7240): answer 202 once the events are durable and derive their visits "
             + "afterwards (see GET /api/v1/ingest/status); without it, the answer waits for the visits too";
 
-    private final IngestService ingest;
-    private final ObjectMapper json;
+    private static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
 
-    TransitionResource(IngestService ingest, ObjectMapper json) {
-        this.ingest = ingest;
-        this.json = json;
-    }
+    @Inject IngestService ingest;
+    @Inject ObjectMapper json;
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @Operation(summary = "Ingest a batch of stage transitions", description = "1 to 10,000 events as a JSON array, or a CSV export with a header row. Atomic: all stored or nothing stored. Events already stored with the same content count as duplicates.")
     @APIResponse(responseCode = "200", description = "Batch stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "202", description = "Events stored; visits follow (Prefer: respond-async)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
@@ -50,30 +51,19 @@ public class TransitionResource {
     @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionInput.class)))
-    public Response postJson(@Parameter(description = PREFER) @HeaderParam("Prefer") String prefer, InputStream body)
-            throws IOException {
-        return answer(prefer, JsonTransitions.read(body, json));
-    }
-
-    @POST
-    @Consumes(Csv.MEDIA_TYPE)
-    @Operation(summary = "Ingest a batch of stage transitions", description = "1 to 10,000 events as a JSON array, or a CSV export with a header row. Atomic: all stored or nothing stored. Events already stored with the same content count as duplicates.")
-    @APIResponse(responseCode = "200", description = "Batch stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(responseCode = "202", description = "Events stored; visits follow (Prefer: respond-async)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or CSV", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An eventId is stored with other content, or an opportunity belongs to another pipeline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @RequestBody(required = true, content = @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Response postCsv(@Parameter(description = PREFER) @HeaderParam("Prefer") String prefer, InputStream body) {
-        return answer(prefer, CsvTransitions.read(body));
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionInput.class)),
+            @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    public Response post(@Parameter(description = PREFER) @HeaderParam("Prefer") String prefer,
+            @Context HttpHeaders headers, InputStream body) throws IOException {
+        List<TransitionInput> inputs = CSV.isCompatible(headers.getMediaType()) ? CsvTransitions.read(body)
+                : JsonTransitions.read(body, json);
+        return answer(prefer, inputs);
     }
 
     /** RFC 7240: respond-async is a preference; honoured, it is named in Preference-Applied. */
-    private Response answer(String prefer, java.util.List<TransitionInput> inputs) {
+    private Response answer(String prefer, List<TransitionInput> inputs) {
         boolean async = Preferences.respondAsync(prefer);
         IngestResult result = ingest.ingest(inputs, async);
         return async

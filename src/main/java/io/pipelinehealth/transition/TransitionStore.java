@@ -3,7 +3,9 @@ package io.pipelinehealth.transition;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,11 +46,7 @@ public class TransitionStore {
             end $$
             """;
 
-    private final AgroalDataSource dataSource;
-
-    TransitionStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** Copies the batch (ids unique) into the staging table of this transaction's connection. */
     public void stage(List<TransitionEvent> events) {
@@ -73,35 +71,21 @@ public class TransitionStore {
      * {@code opportunityIds}; the caller compares it with the batch's.
      */
     public Map<String, String> createOpportunities(String tenantId, Collection<String> opportunityIds) {
-        Map<String, String> storedPipeline = new HashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = new NamedSql("""
-                    insert into opportunity (tenant_id, opportunity_id, pipeline_id)
-                    select distinct :tenant, opportunity_id, pipeline_id from transition_staging
-                    order by opportunity_id
-                    on conflict do nothing
-                    """).set("tenant", tenantId).prepare(connection)) {
-                insert.executeUpdate();
-            }
-            // a statement of its own: it sees opportunities that a concurrent batch created meanwhile.
-            // The ids come as a parameter, not by a join with the staging table: the temporary table
-            // has no statistics, and the planner chose a hash join that read every opportunity of
-            // the store per batch; = any(:ids) is an index lookup per id.
-            try (PreparedStatement check = new NamedSql("""
-                    select o.opportunity_id, o.pipeline_id
-                    from opportunity o
-                    where o.tenant_id = :tenant and o.opportunity_id = any(:ids)
-                    """).set("tenant", tenantId)
-                    .array("ids", "text", opportunityIds.toArray()).prepare(connection);
-                    ResultSet rows = check.executeQuery()) {
-                while (rows.next()) {
-                    storedPipeline.put(rows.getString(1), rows.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return storedPipeline;
+        Updates.run(dataSource, new NamedSql("""
+                insert into opportunity (tenant_id, opportunity_id, pipeline_id)
+                select distinct :tenant, opportunity_id, pipeline_id from transition_staging
+                order by opportunity_id
+                on conflict do nothing
+                """).set("tenant", tenantId));
+        // a statement of its own: it sees opportunities that a concurrent batch created meanwhile.
+        // The ids come as a parameter, not by a join with the staging table: the temporary table
+        // has no statistics, and the planner chose a hash join that read every opportunity of
+        // the store per batch; = any(:ids) is an index lookup per id.
+        return new NamedSql("""
+                select o.opportunity_id, o.pipeline_id
+                from opportunity o
+                where o.tenant_id = :tenant and o.opportunity_id = any(:ids)
+                """).set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).pairs(dataSource);
     }
 
     /**
@@ -157,40 +141,20 @@ public class TransitionStore {
      * Answers the ids locked.
      */
     public Set<String> lockForDerivation(String tenantId, Collection<String> opportunityIds, boolean skipLocked) {
-        Set<String> locked = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = new NamedSql("""
-                        select opportunity_id from opportunity
-                        where tenant_id = :tenant and opportunity_id = any(:ids)
-                        order by opportunity_id for update
-                        """ + (skipLocked ? " skip locked" : ""))
-                        .set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).prepare(connection);
-                ResultSet rows = lock.executeQuery()) {
-            while (rows.next()) {
-                locked.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return locked;
+        return new HashSet<>(new NamedSql("""
+                select opportunity_id from opportunity
+                where tenant_id = :tenant and opportunity_id = any(:ids)
+                order by opportunity_id for update
+                """ + (skipLocked ? " skip locked" : ""))
+                .set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).strings(dataSource));
     }
 
     /** Up to {@code limit} opportunities with pending derivations, oldest first, with their pipelines. */
     public Map<String, String> pendingOpportunities(String tenantId, int limit) {
-        Map<String, String> pending = new java.util.LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select opportunity_id, min(pipeline_id) from derive_pending where tenant_id = :tenant
-                        group by opportunity_id order by min(pending_id) limit :limit
-                        """).set("tenant", tenantId).set("limit", limit).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                pending.put(rows.getString(1), rows.getString(2));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return pending;
+        return new NamedSql("""
+                select opportunity_id, min(pipeline_id) from derive_pending where tenant_id = :tenant
+                group by opportunity_id order by min(pending_id) limit :limit
+                """).set("tenant", tenantId).set("limit", limit).pairs(dataSource);
     }
 
     /** The tenant's derivation backlog: opportunities pending and since when the oldest waits. */

@@ -4,6 +4,7 @@ import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.common.TenantResolver;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -23,16 +24,12 @@ class Concurrently {
 
     private static final int THREADS = 4;
 
-    private final TenantResolver tenants;
+    @Inject TenantResolver tenants;
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, work -> {
         Thread thread = new Thread(work, "ui-reads");
         thread.setDaemon(true);
         return thread;
     });
-
-    Concurrently(TenantResolver tenants) {
-        this.tenants = tenants;
-    }
 
     /** Starts the read now, as the current tenant; {@code get()} waits for it and rethrows its failure. */
     <T> Supplier<T> start(Supplier<T> read) {

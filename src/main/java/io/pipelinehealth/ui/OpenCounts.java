@@ -7,6 +7,7 @@ import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.Stage;
 import io.pipelinehealth.pipeline.StageKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,11 +55,7 @@ class OpenCounts {
         }
     }
 
-    private final AgroalDataSource dataSource;
-
-    OpenCounts(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** Per pipeline id; a pipeline without open deals is absent. */
     Map<String, Counts> of(String tenant, List<Pipeline> pipelines, Instant asOf) {

@@ -6,6 +6,7 @@ import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.db.Updates;
 import io.pipelinehealth.identity.ApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,11 +27,7 @@ class SessionStore {
     /** last_seen_at is written at most this often per session: pages should not each cost a write. */
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    private final AgroalDataSource dataSource;
-
-    SessionStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     void insert(String tenant, String hash, String keyId, Instant now) {
         Updates.run(dataSource, new NamedSql("""

@@ -4,6 +4,7 @@ import io.pipelinehealth.identity.ApiKey;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -27,13 +28,8 @@ public class SignInResource {
     /** The sign-in cookie is sent to the sign-in form only. */
     private static final String LOGIN = "/ui/login";
 
-    private final UiSessions sessions;
-    private final UiRequests requests;
-
-    SignInResource(UiSessions sessions, UiRequests requests) {
-        this.sessions = sessions;
-        this.requests = requests;
-    }
+    @Inject UiSessions sessions;
+    @Inject UiRequests requests;
 
     @GET
     @Path("login")

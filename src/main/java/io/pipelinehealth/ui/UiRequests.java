@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -26,11 +27,7 @@ class UiRequests {
     private static final Logger LOG = Logger.getLogger(UiRequests.class);
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
-    private final UiSessions sessions;
-
-    UiRequests(UiSessions sessions) {
-        this.sessions = sessions;
-    }
+    @Inject UiSessions sessions;
 
     /** A GET page: the viewer's page, or the error page. */
     Response page(RoutingContext context, Function<Viewer, TemplateInstance> render) {

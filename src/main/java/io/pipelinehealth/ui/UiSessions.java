@@ -5,6 +5,7 @@ import io.pipelinehealth.identity.ApiKey;
 import io.pipelinehealth.identity.KeyMaterial;
 import io.pipelinehealth.identity.KeyVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,17 +27,10 @@ public class UiSessions {
     private static final char SEPARATOR = '~';
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SessionStore store;
-    private final KeyVerifier keys;
-    private final UiConfig config;
-    private final Clock clock;
-
-    UiSessions(SessionStore store, KeyVerifier keys, UiConfig config, Clock clock) {
-        this.store = store;
-        this.keys = keys;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject SessionStore store;
+    @Inject KeyVerifier keys;
+    @Inject UiConfig config;
+    @Inject Clock clock;
 
     /** The key behind a presented key text, if it is usable; the same check as a Bearer key's. */
     Optional<ApiKey> verify(String presented) {

@@ -5,6 +5,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.identity.OpportunityOwners;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +30,7 @@ public class CurrentOwner implements OpportunityOwners {
             limit 1
             """.formatted(OwnerAtAsOf.SQL);
 
-    private final AgroalDataSource dataSource;
-
-    CurrentOwner(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     @Override
     public Optional<String> ownerAt(String tenant, String opportunityId, Instant asOf) {

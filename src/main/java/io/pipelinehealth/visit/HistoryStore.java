@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,11 +22,7 @@ public class HistoryStore {
 
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
-    private final AgroalDataSource dataSource;
-
-    HistoryStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /** The steps of opportunities, and the earliest changed instant of those with a pending derivation. */
     public record Claimed(Map<String, Instant> changedFrom, Map<String, List<Step>> steps) {

@@ -3,19 +3,15 @@ package io.pipelinehealth.visit;
 import io.pipelinehealth.pipeline.DerivedVisits;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Set;
 
 /** The visits of a pipeline whose definition is being replaced ({@link DerivedVisits}). */
 @ApplicationScoped
 public class PipelineVisits implements DerivedVisits {
 
-    private final VisitStore visits;
-    private final VisitRefresher refresher;
-
-    PipelineVisits(VisitStore visits, VisitRefresher refresher) {
-        this.visits = visits;
-        this.refresher = refresher;
-    }
+    @Inject VisitStore visits;
+    @Inject VisitRefresher refresher;
 
     @Override
     public Set<String> stagesInUse(String tenantId, String pipelineId) {

@@ -9,12 +9,15 @@ import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +26,11 @@ import org.jboss.logging.Logger;
  * their groups in one statement and one transaction: a read sees the deltas or the folded sums,
  * never both or neither. One replica folds a pipeline at a time (a transaction-scoped advisory
  * lock; a busy pipeline is left for the next round), so folds never wait on each other.
+ * <p>
+ * A round folds the tenants this process wrote deltas for ({@link PendingSummaries}), so the
+ * rounds of an idle deployment cost no query. The first round and then one a minute visit every
+ * tenant, for the deltas other replicas left when they stopped (each replica folds its own).
+ * Unfolded deltas cost reads a little time, never a wrong figure: a read adds them.
  */
 @ApplicationScoped
 public class SummaryCompactor {
@@ -30,52 +38,69 @@ public class SummaryCompactor {
     private static final Logger LOG = Logger.getLogger(SummaryCompactor.class);
     private final WorkerBackoff backoff = new WorkerBackoff(LOG, "summary compaction");
 
-    private final AgroalDataSource dataSource;
-    private final TenantDirectory tenants;
-    private final BackgroundWork work;
+    static final String SCHEDULE = "summary-compaction";
+    static final Duration FULL_ROUND = Duration.ofMinutes(1);
 
-    SummaryCompactor(AgroalDataSource dataSource, TenantDirectory tenants, BackgroundWork work) {
-        this.dataSource = dataSource;
-        this.tenants = tenants;
-        this.work = work;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject TenantDirectory tenants;
+    @Inject BackgroundWork work;
+    @Inject PendingSummaries pending;
 
-    @Scheduled(identity = "summary-compaction", every = "${pipeline-health.summary.compaction-interval}",
+    /** When the next round visits every tenant; the first one does. */
+    private volatile long fullRoundNanos = System.nanoTime();
+
+    @Scheduled(identity = SCHEDULE, every = "${pipeline-health.summary.compaction-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        work.round(backoff, this::compact);
+        work.round(backoff, this::round);
+    }
+
+    /** Every tenant when a full round is due, else the tenants noted since; answers how many pipelines it folded. */
+    int round() {
+        if (System.nanoTime() - fullRoundNanos >= 0) {
+            fullRoundNanos = System.nanoTime() + FULL_ROUND.toNanos();
+            return compact();
+        }
+        return compact(pending.take());
     }
 
     /** One round over every tenant; answers how many pipelines it folded. */
     public int compact() {
-        return tenants.forEachTenant(tenant -> {
-            int folded = 0;
-            for (String pipeline : pipelinesWithDeltas(tenant)) {
-                if (work.stopping()) {
-                    break;
+        pending.take();
+        return compact(tenants.tenants());
+    }
+
+    /** Folds the given tenants' deltas; a tenant not folded to the end is noted again for the next round. */
+    private int compact(List<String> tenantIds) {
+        Set<String> unfolded = new HashSet<>(tenantIds);
+        try {
+            return TenantDirectory.forEach(tenantIds, tenant -> {
+                int folded = 0;
+                boolean complete = true;
+                for (String pipeline : pipelinesWithDeltas(tenant)) {
+                    if (work.stopping()) {
+                        complete = false;
+                        break;
+                    }
+                    if (QuarkusTransaction.requiringNew().call(() -> fold(tenant, pipeline))) {
+                        folded++;
+                    } else {
+                        complete = false;
+                    }
                 }
-                if (QuarkusTransaction.requiringNew().call(() -> fold(tenant, pipeline))) {
-                    folded++;
+                if (complete) {
+                    unfolded.remove(tenant);
                 }
-            }
-            return folded;
-        });
+                return folded;
+            });
+        } finally {
+            pending.again(unfolded);
+        }
     }
 
     private List<String> pipelinesWithDeltas(String tenant) {
-        List<String> pipelines = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql(
-                        "select distinct pipeline_id from visit_summary_delta where tenant_id = :tenant")
-                        .set("tenant", tenant).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                pipelines.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return pipelines;
+        return new NamedSql("select distinct pipeline_id from visit_summary_delta where tenant_id = :tenant")
+                .set("tenant", tenant).strings(dataSource);
     }
 
     private boolean fold(String tenant, String pipeline) {

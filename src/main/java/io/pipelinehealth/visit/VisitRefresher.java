@@ -2,6 +2,7 @@ package io.pipelinehealth.visit;
 
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,13 +24,8 @@ public class VisitRefresher {
 
     private static final int CHUNK = 2_000;
 
-    private final HistoryStore history;
-    private final VisitStore visits;
-
-    VisitRefresher(HistoryStore history, VisitStore visits) {
-        this.history = history;
-        this.visits = visits;
-    }
+    @Inject HistoryStore history;
+    @Inject VisitStore visits;
 
     /** Re-derives every position of the opportunities (a hand-off, a replaced pipeline). */
     public void refresh(String tenantId, Pipeline pipeline, Collection<String> opportunityIds) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,11 +24,8 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class VisitStore {
 
-    private final AgroalDataSource dataSource;
-
-    VisitStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject PendingSummaries pendingSummaries;
 
     /**
      * Replaces the stored positions of the given opportunities (all of one pipeline) from each one's
@@ -94,6 +92,7 @@ public class VisitStore {
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
+        pendingSummaries.written(tenantId);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,22 +35,12 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private final WorkerBackoff backoff = new WorkerBackoff(LOG, "webhook dispatch");
 
-    private final WebhookStore store;
-    private final WebhookSender sender;
-    private final TenantDirectory tenants;
-    private final WebhookConfig config;
-    private final Clock clock;
-    private final BackgroundWork work;
-
-    WebhookDispatcher(WebhookStore store, WebhookSender sender, TenantDirectory tenants, WebhookConfig config,
-            Clock clock, BackgroundWork work) {
-        this.work = work;
-        this.store = store;
-        this.sender = sender;
-        this.tenants = tenants;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject WebhookStore store;
+    @Inject WebhookSender sender;
+    @Inject TenantDirectory tenants;
+    @Inject WebhookConfig config;
+    @Inject Clock clock;
+    @Inject BackgroundWork work;
 
     @Scheduled(identity = "webhook-dispatch", every = "${pipeline-health.webhooks.dispatch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

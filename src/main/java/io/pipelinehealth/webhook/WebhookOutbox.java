@@ -3,6 +3,7 @@ package io.pipelinehealth.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,15 +18,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookOutbox {
 
-    private final WebhookStore store;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    WebhookOutbox(WebhookStore store, ObjectMapper json, Clock clock) {
-        this.store = store;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject WebhookStore store;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     /** Standard Webhooks payload shape: {"type", "timestamp", "data"}; one message id for all subscribers. */
     public void enqueue(String tenantId, String eventType, Map<String, Object> data) {

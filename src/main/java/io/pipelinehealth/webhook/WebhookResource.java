@@ -3,6 +3,7 @@ package io.pipelinehealth.webhook;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Problem;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +28,7 @@ import java.net.URI;
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
-    private final WebhookService webhooks;
-
-    WebhookResource(WebhookService webhooks) {
-        this.webhooks = webhooks;
-    }
+    @Inject WebhookService webhooks;
 
     @RolesAllowed(Roles.ADMIN)
     @POST

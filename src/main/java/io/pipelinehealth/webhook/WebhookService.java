@@ -11,6 +11,7 @@ import io.pipelinehealth.common.TenantResolver;
 import io.pipelinehealth.identity.AuditLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -31,25 +32,14 @@ public class WebhookService {
             new com.fasterxml.jackson.core.type.TypeReference<>() {
             };
 
-    private final TenantResolver tenants;
-    private final WebhookStore store;
-    private final WebhookTargets targets;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final Cursors cursors;
+    @Inject TenantResolver tenants;
+    @Inject WebhookStore store;
+    @Inject WebhookTargets targets;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject Cursors cursors;
 
-    private final AuditLog audit;
-
-    WebhookService(TenantResolver tenants, WebhookStore store, WebhookTargets targets, ObjectMapper json, Clock clock,
-            Cursors cursors, AuditLog audit) {
-        this.cursors = cursors;
-        this.audit = audit;
-        this.tenants = tenants;
-        this.store = store;
-        this.targets = targets;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject AuditLog audit;
 
     /** Creates a subscription with a fresh secret, shown only in this answer. */
     @Transactional

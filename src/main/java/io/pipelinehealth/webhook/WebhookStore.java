@@ -5,6 +5,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,11 +34,7 @@ public class WebhookStore {
             String payload) {
     }
 
-    private final AgroalDataSource dataSource;
-
-    WebhookStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /**
      * The outbox write: one PENDING delivery per enabled subscription to this event type. The

@@ -1,6 +1,7 @@
 package io.pipelinehealth.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -20,11 +21,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class WebhookTargets {
 
-    private final WebhookConfig config;
-
-    WebhookTargets(WebhookConfig config) {
-        this.config = config;
-    }
+    @Inject WebhookConfig config;
 
     /** Why this absolute URL may not be a target, or empty; a host that does not resolve is not refused. */
     public Optional<String> refusalAtRegistration(URI url) {

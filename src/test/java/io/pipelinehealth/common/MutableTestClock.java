@@ -10,8 +10,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The clock of every {@code @QuarkusTest}: system time until a test pins it with {@link #set}.
- * Tests that pin it should {@link #reset} it afterwards.
+ * The clock of every {@code @QuarkusTest}: system time until a test pins it with {@link #set} (or
+ * its class with {@code support.PinnedClock}); {@code support.TestClocks} resets it after every test.
  */
 @Alternative
 @Priority(1)

@@ -39,7 +39,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** HubSpot webhooks signed as HubSpot signs them (v3), computed here with the app's client secret. */
@@ -57,11 +56,6 @@ class HubSpotConnectorTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private String connector(String pipeline) {
         return ConnectorFixtures.create(ConnectorFixtures.body("HUBSPOT", List.of(

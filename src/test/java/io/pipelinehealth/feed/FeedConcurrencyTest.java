@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.common.MutableTestClock;
 import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.identity.Bootstrap;
+import io.pipelinehealth.support.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -18,12 +18,9 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineFilter;
@@ -37,24 +34,11 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * numbered below the reader's cursor is never skipped.
  */
 @QuarkusTest
+@PinnedClock("2026-03-01T00:00:00Z") // open visits' elapsed seconds are as of the pull: one instant for all pulls
 class FeedConcurrencyTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    MutableTestClock clock;
-
-    /** Open visits' elapsed seconds are as of the pull: one instant for every pull of a test. */
-    @BeforeEach
-    void pin() {
-        clock.set(Instant.parse("2026-03-01T00:00:00Z"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.reset();
-    }
 
     /**
      * The classic trap, made to happen: T1 writes a change and stays open; T2 (a whole derivation,

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Tombstones: pruned after the retention (then an older changedSince is 410 Gone), and a rep's own only. */
@@ -31,11 +30,6 @@ class FeedRetentionTest {
 
     @Inject
     TombstonePruner pruner;
-
-    @AfterEach
-    void unpin() {
-        clock.reset();
-    }
 
     /** A deal with a skipped discover visit; the late discover event makes that visit a tombstone. */
     private static String dealWithASkippedVisit(String pipeline, String owner) {

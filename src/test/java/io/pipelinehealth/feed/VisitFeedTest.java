@@ -11,11 +11,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pipelinehealth.common.MutableTestClock;
+import io.pipelinehealth.support.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,26 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/visits: full pulls against the opportunity views, incremental pulls against full pulls. */
 @QuarkusTest
+@PinnedClock("2026-03-01T00:00:00Z")
 class VisitFeedTest {
-
-    @Inject
-    MutableTestClock clock;
-
-    @BeforeEach
-    void pin() {
-        clock.set(Instant.parse("2026-03-01T00:00:00Z"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.reset();
-    }
 
     @Test
     void aFullPullEqualsTheOpportunityViews() {

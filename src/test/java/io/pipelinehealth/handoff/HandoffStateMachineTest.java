@@ -21,7 +21,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Every transition of the hand-off state machine (DOMAIN rule 12), valid and refused. */
@@ -30,11 +29,6 @@ class HandoffStateMachineTest {
 
     @Inject
     MutableTestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static String openDeal(String pipeline) {
         String o = unique("o");

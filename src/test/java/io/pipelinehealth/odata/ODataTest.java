@@ -11,11 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pipelinehealth.common.MutableTestClock;
 import io.pipelinehealth.support.ApiKeyExtension;
+import io.pipelinehealth.support.PinnedClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -35,29 +34,15 @@ import org.apache.olingo.client.core.http.BasicAuthHttpClientFactory;
 import org.apache.olingo.commons.api.edm.Edm;
 import org.apache.olingo.commons.api.edm.EdmEntitySet;
 import org.apache.olingo.commons.api.edm.EdmEntityType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** /odata/ read by Apache Olingo's OData v4 client with HTTP Basic (the key as password), as a BI tool would. */
 @QuarkusTest
+@PinnedClock("2026-03-01T00:00:00Z")
 class ODataTest {
 
     @TestHTTPResource("/odata")
     URL odata;
-
-    @Inject
-    MutableTestClock clock;
-
-    @BeforeEach
-    void pin() {
-        clock.set(Instant.parse("2026-03-01T00:00:00Z"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.reset();
-    }
 
     private ODataClient client() {
         ODataClient client = ODataClientFactory.getClient();

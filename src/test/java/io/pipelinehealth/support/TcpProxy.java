@@ -58,6 +58,12 @@ public final class TcpProxy implements AutoCloseable {
                 Socket target = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(target);
+                // a cut between accept and the adds above missed this pair; it closed the listener first
+                if (listening.isClosed()) {
+                    close(client);
+                    close(target);
+                    return;
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException closed) {

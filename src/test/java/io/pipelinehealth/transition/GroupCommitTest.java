@@ -44,7 +44,10 @@ class GroupCommitTest {
 
     private static final String AS_OF = "2026-03-01T00:00:00Z";
 
-    /** Group commit's metrics, from one scrape; no other test ingests while this one runs. */
+    /**
+     * Group commit's metrics, from one scrape. The profile's application serves only this class and
+     * {@link IngestMetricsTest}, one test at a time, so a delta counts only the test's own requests.
+     */
     private record Figures(double groups, double requests, double fallbacks) {
         static Figures now() {
             Metrics metrics = Metrics.scrape();

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,11 +56,6 @@ class UiPagesTest {
                 .post("/api/v1/transitions").then().statusCode(200);
         ana = Keys.create(admin, "Ana", List.of("rep"), "ana");
         reader = Keys.create(admin, "Manager", List.of("read"), null);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     static RequestSpecification browser() {

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Two replicas on one database: each delivery is sent exactly once, each frozen visit announced once. */
@@ -45,11 +44,6 @@ class TwoReplicasTest {
 
     @Inject
     MutableTestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     /**
      * Every request takes 10 s of the test clock. A batch of 50 thus outlives a lease taken once at

@@ -28,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Webhooks end to end: outbox, signed delivery to a real receiver, retries, 410, frozen scan. */
@@ -40,11 +39,6 @@ class WebhookDeliveryTest {
 
     @Inject
     FrozenScanner scanner;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     private static JsonPath subscribe(Receiver receiver, String... events) {
         return given().contentType(ContentType.JSON).body(Map.of("url", receiver.url(), "events", List.of(events)))

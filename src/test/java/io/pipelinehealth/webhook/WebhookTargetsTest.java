@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class WebhookTargetsTest {
 
     private static WebhookTargets targets(boolean allowHttp, boolean allowPrivate) {
-        return new WebhookTargets(new WebhookConfig() {
+        WebhookTargets targets = new WebhookTargets();
+        targets.config = new WebhookConfig() {
             public String dispatchInterval() {
                 return "off";
             }
@@ -35,7 +36,8 @@ class WebhookTargetsTest {
             public Retry retry() {
                 return null;
             }
-        });
+        };
+        return targets;
     }
 
     @Test
