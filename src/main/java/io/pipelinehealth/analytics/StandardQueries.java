@@ -5,6 +5,7 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,11 +57,7 @@ public class StandardQueries {
             order by s.ord
             """.formatted(StageRelation.SQL);
 
-    private final AgroalDataSource dataSource;
-
-    StandardQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     public List<StandardRow> rows(String tenant, Pipeline pipeline, Instant from, Instant to, Instant now) {
         NamedSql sql = StageRelation.bind(new NamedSql(ClosedActual.in(STANDARD_ROWS, pipeline)), pipeline)

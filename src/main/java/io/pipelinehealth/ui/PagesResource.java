@@ -26,6 +26,7 @@ import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.pipeline.PipelineView;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -56,33 +57,17 @@ public class PagesResource {
     /** The board shows this many deals; the CSV has up to {@link PageRequest#MAX_LIMIT}. */
     static final int BOARD_ROWS = 200;
 
-    private final UiRequests requests;
-    private final PipelineService pipelines;
-    private final AnalyticsService analytics;
-    private final FrozenService frozen;
-    private final OpportunityService opportunities;
-    private final HandoffService handoffs;
-    private final RepAccess reps;
-    private final Clock clock;
-    private final OpenCounts openCounts;
-    private final TenantResolver tenants;
-    private final Concurrently concurrently;
-
-    PagesResource(UiRequests requests, PipelineService pipelines, AnalyticsService analytics, FrozenService frozen,
-            OpportunityService opportunities, HandoffService handoffs, RepAccess reps, Clock clock,
-            OpenCounts openCounts, TenantResolver tenants, Concurrently concurrently) {
-        this.requests = requests;
-        this.pipelines = pipelines;
-        this.analytics = analytics;
-        this.frozen = frozen;
-        this.opportunities = opportunities;
-        this.handoffs = handoffs;
-        this.reps = reps;
-        this.clock = clock;
-        this.openCounts = openCounts;
-        this.tenants = tenants;
-        this.concurrently = concurrently;
-    }
+    @Inject UiRequests requests;
+    @Inject PipelineService pipelines;
+    @Inject AnalyticsService analytics;
+    @Inject FrozenService frozen;
+    @Inject OpportunityService opportunities;
+    @Inject HandoffService handoffs;
+    @Inject RepAccess reps;
+    @Inject Clock clock;
+    @Inject OpenCounts openCounts;
+    @Inject TenantResolver tenants;
+    @Inject Concurrently concurrently;
 
     @GET
     @Path("/")
