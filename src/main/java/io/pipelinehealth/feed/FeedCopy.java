@@ -1,0 +1,195 @@
+package io.pipelinehealth.feed;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.Utils;
+
+/**
+ * CSV lines of a feed page written by PostgreSQL: the page's row query selects each row as its
+ * finished CSV line ({@link #line}), run as {@code COPY (...) TO STDOUT (format binary)}, and the
+ * lines' bytes go to the response as they come, framing stripped ({@link Lines}). The service
+ * builds no row object and formats no cell: with the JVM's C1-only settings that was most of a
+ * page's time (docs/benchmarks.md, issue 22). The lines are byte for byte what {@link FeedCsv}
+ * writes: the same neutralising and quoting of text cells, instants as {@code Instant.toString},
+ * open visits as of the pull. Only for pipelines in calendar time: a working-time calendar's
+ * elapsed time is Java's ({@code WorkCalendar}), so those pages are still written by FeedCsv.
+ * <p>
+ * Binary, because text format would escape backslashes and csv format would quote the whole
+ * line. COPY takes no parameters, so the values are inlined as literals escaped by PgJDBC
+ * ({@link #inline}); COPY of a query obeys row-level security like the query.
+ */
+final class FeedCopy {
+
+    private static final Pattern NAME = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
+
+    /** A text cell as {@link FeedCsv#cell}: formula-like cells neutralised (CsvCells), others quoted when they must be. */
+    private static String cell(String x) {
+        return "case when left(" + x + ", 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '\"''' || replace(" + x
+                + ", '\"', '\"\"') || '\"' when " + x + " ~ '[,\"\\r\\n]' then '\"' || replace(" + x
+                + ", '\"', '\"\"') || '\"' else " + x + " end";
+    }
+
+    /** An instant as Instant.toString: no fraction, or 3 or 6 digits. The format is a parameter (it holds colons). */
+    private static String instant(String x) {
+        return "case when " + x + " is not null then regexp_replace(to_char(" + x
+                + " at time zone 'UTC', :isoFormat), '\\.000000$|000$', '') || 'Z' end";
+    }
+
+    private FeedCopy() {
+    }
+
+    /**
+     * The select list of a CSV page: one text column, the row's CSV line, as {@link FeedCsv#row}
+     * writes it for a pipeline in calendar time (FeedRows), or a tombstone's. Needs {@link #values}.
+     * The visit key is md5 hex and status a fixed word: neither can need quoting.
+     */
+    static String line(String key, String deleted, int attributes) {
+        String open = "v.left_at is null and v.kind <> 'SKIPPED'";
+        String actual = "case when v.kind = 'SKIPPED' then 0 when v.left_at is not null then coalesce(v.working_s, "
+                + "v.left_s - v.entered_s) else :now - v.entered_s end";
+        StringBuilder line = new StringBuilder("case when ").append(deleted).append(" then ").append(key)
+                .append(" || :tombstoneTail else concat(").append(key).append(", ',', ").append(cell("v.opportunity_id"))
+                .append(", ',', :pipelineCell, ',', ").append(cell("v.stage")).append(", ',', ")
+                .append(cell("v.owner_id")).append(", ',', ").append(instant("v.entered_at")).append(", ',', ")
+                .append(instant("v.left_at")).append(", ',', ").append(actual).append(", ',', v.standard_s, ',', ")
+                .append(actual).append(" - v.standard_s, ',', case when v.kind = 'SKIPPED' then 'SKIPPED' when ")
+                .append(open).append(" then case when v.frozen_after_s is not null and :now - v.entered_s > ")
+                .append("v.frozen_after_s then 'FROZEN' else 'OPEN' end else v.closed_status end, ',', :basisCell, ',', ");
+        for (int i = 0; i < attributes; i++) {
+            line.append(cell("o.attributes ->> :a" + i)).append(", ',', ");
+        }
+        return line.append("'false', chr(10)) end").toString();
+    }
+
+    /** The values {@link #line} names: the pull's instant, the page's constant cells. */
+    static void values(Map<String, Object> values, FeedPage page) {
+        int columns = 12 + page.attributeKeys().size();
+        values.put("now", page.nowSecond());
+        values.put("isoFormat", "YYYY-MM-DD\"T\"HH24:MI:SS.US");
+        values.put("tombstoneTail", ",".repeat(columns) + "true\n");
+        values.put("pipelineCell", FeedCsv.cell(page.pipeline().id()));
+        values.put("basisCell", FeedCsv.cell(FeedRows.basis(page.pipeline())));
+        List<String> keys = page.attributeKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            values.put("a" + i, keys.get(i));
+        }
+    }
+
+    /** SQL with {@code :name} parameters (NamedSql's syntax) with the values inlined as literals. */
+    static String inline(String namedSql, Map<String, Object> values, Connection connection) throws SQLException {
+        boolean standard = connection.unwrap(BaseConnection.class).getStandardConformingStrings();
+        Matcher matcher = NAME.matcher(namedSql);
+        StringBuilder sql = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            if (!values.containsKey(name)) {
+                throw new IllegalStateException("no value for :" + name);
+            }
+            matcher.appendReplacement(sql, Matcher.quoteReplacement(literal(values.get(name), standard)));
+        }
+        return matcher.appendTail(sql).toString();
+    }
+
+    private static String literal(Object value, boolean standard) throws SQLException {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return value.toString();
+        }
+        String text = value instanceof Instant ? value.toString() : (String) value;
+        // escapeLiteral refuses a NUL; with standard_conforming_strings off it doubles backslashes too
+        String quoted = "'" + Utils.escapeLiteral(null, text, standard) + "'";
+        return value instanceof Instant ? quoted + "::timestamptz" : quoted;
+    }
+
+    /** Runs {@code COPY (select) TO STDOUT (format binary)} of a one-column select and writes the column's bytes. */
+    static void copy(Connection connection, String select, OutputStream out) throws SQLException, IOException {
+        CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyOut("copy (" + select + ") to stdout (format binary)");
+        Lines lines = new Lines(out);
+        try {
+            for (byte[] data = copy.readFromCopy(); data != null; data = copy.readFromCopy()) {
+                lines.write(data);
+            }
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /**
+     * The values of COPY's binary format, one text column a row: a header (11-byte signature,
+     * flags, extension length and extension), then per row a field count (2 bytes, -1 ends) and
+     * the field's length (4 bytes) before its bytes. Parsed as a stream: PostgreSQL sends a row a
+     * message, but nothing here relies on it.
+     */
+    static final class Lines {
+
+        /** Signature (11), flags (4), extension length (4). */
+        private static final int HEADER = 19;
+
+        private final OutputStream out;
+        /** The last 4 header bytes, or a row's count and length, as they are read. */
+        private final byte[] fixed = new byte[6];
+        private int have;
+        private int headerRead;
+        /** Bytes still to skip (the header's extension) or to copy (a value). */
+        private long skip;
+        private long value;
+        private boolean ended;
+
+        Lines(OutputStream out) {
+            this.out = out;
+        }
+
+        void write(byte[] data) throws IOException {
+            int i = 0;
+            while (i < data.length && !ended) {
+                if (headerRead < HEADER) {
+                    if (headerRead >= HEADER - 4) {
+                        fixed[have++] = data[i];
+                    }
+                    i++;
+                    if (++headerRead == HEADER) {
+                        skip = int32(0);
+                        have = 0;
+                    }
+                } else if (skip > 0) {
+                    int n = (int) Math.min(skip, data.length - i);
+                    i += n;
+                    skip -= n;
+                } else if (value > 0) {
+                    int n = (int) Math.min(value, data.length - i);
+                    out.write(data, i, n);
+                    i += n;
+                    value -= n;
+                } else {
+                    fixed[have++] = data[i++];
+                    if (have == 2 && fixed[0] == (byte) 0xff && fixed[1] == (byte) 0xff) {
+                        ended = true; // the trailer: a field count of -1
+                    } else if (have == 6) {
+                        value = Math.max(0, int32(2)); // -1 is a null: no bytes
+                        have = 0;
+                    }
+                }
+            }
+        }
+
+        private int int32(int at) {
+            return (fixed[at] & 0xff) << 24 | (fixed[at + 1] & 0xff) << 16 | (fixed[at + 2] & 0xff) << 8
+                    | fixed[at + 3] & 0xff;
+        }
+    }
+}
