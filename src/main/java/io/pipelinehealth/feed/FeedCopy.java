@@ -32,50 +32,73 @@ final class FeedCopy {
 
     private static final Pattern NAME = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
 
-    /** A text cell as {@link FeedCsv#cell}: formula-like cells neutralised (CsvCells), others quoted when they must be. */
+    /**
+     * A text cell as {@link FeedCsv#cell}: formula-like cells neutralised (CsvCells), others
+     * quoted when they must be; one regular expression finds that most cells are plain.
+     */
     private static String cell(String x) {
-        return "case when left(" + x + ", 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '\"''' || replace(" + x
-                + ", '\"', '\"\"') || '\"' when " + x + " ~ '[,\"\\r\\n]' then '\"' || replace(" + x
-                + ", '\"', '\"\"') || '\"' else " + x + " end";
+        return "case when " + x + " !~ '^[-=+@\\t\\r]|[,\"\\r\\n]' then " + x + " when left(" + x
+                + ", 1) in ('=', '+', '-', '@', chr(9), chr(13)) then '\"''' || replace(" + x
+                + ", '\"', '\"\"') || '\"' else '\"' || replace(" + x + ", '\"', '\"\"') || '\"' end";
     }
 
-    /** An instant as Instant.toString: no fraction, or 3 or 6 digits. The format is a parameter (it holds colons). */
+    /**
+     * An instant as Instant.toString (no fraction, or 3 or 6 digits) from timestamp's text {@code x}
+     * (ISO, the DateStyle PgJDBC sets), which drops trailing zeros: padded back. (A regexp_replace
+     * on to_char cost four times as much: it was most of a page's time.)
+     */
     private static String instant(String x) {
-        return "case when " + x + " is not null then regexp_replace(to_char(" + x
-                + " at time zone 'UTC', :isoFormat), '\\.000000$|000$', '') || 'Z' end";
+        return "overlay(rpad(" + x + ", case when length(" + x + ") = 19 then 19 when length(" + x
+                + ") <= 23 then 23 else 26 end, '0') placing 'T' from 11 for 1) || 'Z'";
     }
 
     private FeedCopy() {
     }
 
     /**
-     * The select list of a CSV page: one text column, the row's CSV line, as {@link FeedCsv#row}
-     * writes it for a pipeline in calendar time (FeedRows), or a tombstone's. Needs {@link #values}.
-     * The visit key is md5 hex and status a fixed word: neither can need quoting.
+     * The select list of the rows query under a CSV page ({@link #page}): each value the line
+     * needs, computed once, as FeedRows computes it for a pipeline in calendar time.
      */
-    static String line(String key, String deleted, int attributes) {
-        String open = "v.left_at is null and v.kind <> 'SKIPPED'";
-        String actual = "case when v.kind = 'SKIPPED' then 0 when v.left_at is not null then coalesce(v.working_s, "
-                + "v.left_s - v.entered_s) else :now - v.entered_s end";
-        StringBuilder line = new StringBuilder("case when ").append(deleted).append(" then ").append(key)
-                .append(" || :tombstoneTail else concat(").append(key).append(", ',', ").append(cell("v.opportunity_id"))
-                .append(", ',', :pipelineCell, ',', ").append(cell("v.stage")).append(", ',', ")
-                .append(cell("v.owner_id")).append(", ',', ").append(instant("v.entered_at")).append(", ',', ")
-                .append(instant("v.left_at")).append(", ',', ").append(actual).append(", ',', v.standard_s, ',', ")
-                .append(actual).append(" - v.standard_s, ',', case when v.kind = 'SKIPPED' then 'SKIPPED' when ")
-                .append(open).append(" then case when v.frozen_after_s is not null and :now - v.entered_s > ")
-                .append("v.frozen_after_s then 'FROZEN' else 'OPEN' end else v.closed_status end, ',', :basisCell, ',', ");
+    static String values(String key, String deleted, int attributes) {
+        StringBuilder select = new StringBuilder(key).append(" as k, ").append(deleted).append(" as d, ").append("""
+                v.opportunity_id as o, v.stage as s, v.owner_id as w,
+                (v.entered_at at time zone 'UTC')::text as e, (v.left_at at time zone 'UTC')::text as l,
+                case when v.kind = 'SKIPPED' then 0 when v.left_at is not null
+                     then coalesce(v.working_s, v.left_s - v.entered_s) else :now - v.entered_s end as t, v.standard_s as n,
+                case when v.kind = 'SKIPPED' then 'SKIPPED' when v.left_at is not null then v.closed_status
+                     when v.frozen_after_s is not null and :now - v.entered_s > v.frozen_after_s then 'FROZEN'
+                     else 'OPEN' end as x""");
         for (int i = 0; i < attributes; i++) {
-            line.append(cell("o.attributes ->> :a" + i)).append(", ',', ");
+            select.append(", o.attributes ->> :a").append(i).append(" as a").append(i);
         }
-        return line.append("'false', chr(10)) end").toString();
+        return select.toString();
     }
 
-    /** The values {@link #line} names: the pull's instant, the page's constant cells. */
+    /**
+     * The CSV page's query: the rows query (select list {@link #values}, in its order) as a
+     * subquery (offset 0 keeps it one: each value is computed once, not once per use in the
+     * line), and each row's CSV line as {@link FeedCsv#row} writes it, or a tombstone's. The
+     * visit key is md5 hex and the status a fixed word: neither can need quoting. Needs
+     * {@link #values(Map, FeedPage)}.
+     */
+    static String page(String rows, String order, int attributes) {
+        StringBuilder line = new StringBuilder("select case when r.d then r.k || :tombstoneTail else r.k || ',' || ")
+                .append(cell("r.o")).append(" || ',' || :pipelineCell || ',' || ").append(cell("r.s"))
+                .append(" || ',' || coalesce(").append(cell("r.w")).append(", '') || ',' || ").append(instant("r.e"))
+                .append(" || ',' || coalesce(").append(instant("r.l")).append(", '') || ',' || r.t || ',' || ")
+                .append("coalesce(r.n::text, '') || ',' || coalesce((r.t - r.n)::text, '') || ',' || ")
+                .append("coalesce(r.x, '') || ',' || :basisCell || ','");
+        for (int i = 0; i < attributes; i++) {
+            line.append(" || coalesce(").append(cell("r.a" + i)).append(", '') || ','");
+        }
+        return line.append(" || 'false' || chr(10) end from (").append(rows).append(" offset 0) r order by ")
+                .append(order).toString();
+    }
+
+    /** The values {@link #page} names: the pull's instant, the page's constant cells. */
     static void values(Map<String, Object> values, FeedPage page) {
         int columns = 12 + page.attributeKeys().size();
         values.put("now", page.nowSecond());
-        values.put("isoFormat", "YYYY-MM-DD\"T\"HH24:MI:SS.US");
         values.put("tombstoneTail", ",".repeat(columns) + "true\n");
         values.put("pipelineCell", FeedCsv.cell(page.pipeline().id()));
         values.put("basisCell", FeedCsv.cell(FeedRows.basis(page.pipeline())));

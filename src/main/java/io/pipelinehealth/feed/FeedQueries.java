@@ -172,8 +172,10 @@ public class FeedQueries {
      */
     void copyCsv(FeedPage page, OutputStream out) throws IOException {
         Scan scan = page.scan();
-        String select = "select " + FeedCopy.line(key(scan), scan.changes() == null ? "false" : "not s.visible",
-                page.attributeKeys().size()) + source(scan, true, page.last()) + " order by " + order(scan);
+        int attributes = page.attributeKeys().size();
+        String rows = "select " + FeedCopy.values(key(scan), scan.changes() == null ? "false" : "not s.visible",
+                attributes) + source(scan, true, page.last()) + " order by " + order(scan);
+        String select = FeedCopy.page(rows, scan.byOpportunity() ? "r.o, r.k" : "r.k", attributes);
         Map<String, Object> values = values(scan, page.after(), page.last());
         FeedCopy.values(values, page);
         try (Connection connection = TenantContext.call(scan.tenantId(), this::connection)) {
