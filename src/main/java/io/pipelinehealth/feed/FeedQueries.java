@@ -179,7 +179,7 @@ public class FeedQueries {
         Map<String, Object> values = values(scan, page.after(), page.last());
         FeedCopy.values(values, page);
         try (Connection connection = TenantContext.call(scan.tenantId(), this::connection)) {
-            FeedCopy.copy(connection, FeedCopy.inline(select, values, connection), out);
+            FeedCopy.copy(connection, FeedCopy.inline(select, values, connection), scan.byOpportunity(), out);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
