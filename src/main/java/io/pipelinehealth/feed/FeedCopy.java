@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -80,7 +81,7 @@ final class FeedCopy {
      * subquery (offset 0 keeps it one: each value is computed once, not once per use in the
      * line), and each row's CSV line as {@link FeedCsv#row} writes it, or a tombstone's. The
      * visit key is md5 hex and the status a fixed word: neither can need quoting. Needs
-     * {@link #values(Map, FeedPage)}.
+     * {@link #lineValues}.
      */
     static String page(String rows, String order, int attributes) {
         StringBuilder line = new StringBuilder("select case when r.d then r.k || :tombstoneTail else r.k || ',' || ")
@@ -96,17 +97,21 @@ final class FeedCopy {
                 .append(order).toString();
     }
 
-    /** The values {@link #page} names: the pull's instant, the page's constant cells. */
-    static void values(Map<String, Object> values, FeedPage page) {
-        int columns = 12 + page.attributeKeys().size();
-        values.put("now", page.nowSecond());
-        values.put("tombstoneTail", ",".repeat(columns) + "true\n");
-        values.put("pipelineCell", FeedCsv.cell(page.pipeline().id()));
-        values.put("basisCell", FeedCsv.cell(FeedRows.basis(page.pipeline())));
-        List<String> keys = page.attributeKeys();
-        for (int i = 0; i < keys.size(); i++) {
-            values.put("a" + i, keys.get(i));
+    /**
+     * The values {@link #page} names besides the rows query's: the pull's instant, the page's
+     * constant cells, the attribute keys (in the order of the CSV's attr columns).
+     */
+    static Map<String, Object> lineValues(long nowSecond, List<String> attributeKeys, String pipelineId,
+            String timeBasis) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("now", nowSecond);
+        values.put("tombstoneTail", ",".repeat(12 + attributeKeys.size()) + "true\n");
+        values.put("pipelineCell", FeedCsv.cell(pipelineId));
+        values.put("basisCell", FeedCsv.cell(timeBasis));
+        for (int i = 0; i < attributeKeys.size(); i++) {
+            values.put("a" + i, attributeKeys.get(i));
         }
+        return values;
     }
 
     /** SQL with {@code :name} parameters (NamedSql's syntax) with the values inlined as literals. */

@@ -166,18 +166,18 @@ public class FeedQueries {
     }
 
     /**
-     * A CSV page's lines as PostgreSQL writes them ({@link FeedCopy}; pipelines in calendar time),
-     * to {@code out} as they come, on a connection of the scan's tenant: row-level security holds
-     * for COPY of a query as for the query.
+     * A CSV page's lines as PostgreSQL writes them ({@link FeedCopy}; pipelines in calendar time):
+     * the rows of {@code scan} after {@code after} up to {@code last} (null: to the end), to
+     * {@code out} as they come, on a connection of the scan's tenant: row-level security holds
+     * for COPY of a query as for the query. {@code lineValues}: {@link FeedCopy#lineValues}.
      */
-    void copyCsv(FeedPage page, OutputStream out) throws IOException {
-        Scan scan = page.scan();
-        int attributes = page.attributeKeys().size();
+    void copyCsv(Scan scan, Key after, Key last, int attributes, Map<String, Object> lineValues, OutputStream out)
+            throws IOException {
         String rows = "select " + FeedCopy.values(key(scan), scan.changes() == null ? "false" : "not s.visible",
-                attributes) + source(scan, true, page.last()) + " order by " + order(scan);
+                attributes) + source(scan, true, last) + " order by " + order(scan);
         String select = FeedCopy.page(rows, scan.byOpportunity() ? "r.o, r.k" : "r.k", attributes);
-        Map<String, Object> values = values(scan, page.after(), page.last());
-        FeedCopy.values(values, page);
+        Map<String, Object> values = values(scan, after, last);
+        values.putAll(lineValues);
         try (Connection connection = TenantContext.call(scan.tenantId(), this::connection)) {
             FeedCopy.copy(connection, FeedCopy.inline(select, values, connection), scan.byOpportunity(), out);
         } catch (SQLException e) {

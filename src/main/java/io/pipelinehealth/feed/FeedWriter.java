@@ -40,7 +40,10 @@ public class FeedWriter {
             if (page.pipeline().calendar() == null) {
                 writer.flush();
                 BufferedOutputStream lines = new BufferedOutputStream(out, 1 << 16);
-                queries.copyCsv(page, lines); // PostgreSQL writes the lines (FeedCopy)
+                // PostgreSQL writes the lines (FeedCopy)
+                queries.copyCsv(page.scan(), page.after(), page.last(), page.attributeKeys().size(),
+                        FeedCopy.lineValues(page.nowSecond(), page.attributeKeys(), page.pipeline().id(),
+                                FeedRows.basis(page.pipeline())), lines);
                 lines.flush();
                 return;
             }
