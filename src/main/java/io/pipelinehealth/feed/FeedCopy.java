@@ -18,7 +18,7 @@ import org.postgresql.core.Utils;
 
 /**
  * CSV lines of a feed page written by PostgreSQL: the page's row query selects each row as its
- * finished CSV line ({@link #line}), run as {@code COPY (...) TO STDOUT (format binary)}, and the
+ * finished CSV line ({@link #page}), run as {@code COPY (...) TO STDOUT (format binary)}, and the
  * lines' bytes go to the response as they come, framing stripped ({@link Lines}). The service
  * builds no row object and formats no cell: with the JVM's C1-only settings that was most of a
  * page's time (docs/benchmarks.md, issue 22). The lines are byte for byte what {@link FeedCsv}
