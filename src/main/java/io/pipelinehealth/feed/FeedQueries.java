@@ -5,12 +5,16 @@ import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -161,6 +165,34 @@ public class FeedQueries {
         return sql;
     }
 
+    /**
+     * A CSV page's lines as PostgreSQL writes them ({@link FeedCopy}; pipelines in calendar time):
+     * the rows of {@code scan} after {@code after} up to {@code last} (null: to the end), to
+     * {@code out} as they come, on a connection of the scan's tenant: row-level security holds
+     * for COPY of a query as for the query. {@code lineValues}: {@link FeedCopy#lineValues}.
+     */
+    void copyCsv(Scan scan, Key after, Key last, int attributes, Map<String, Object> lineValues, OutputStream out)
+            throws IOException {
+        String rows = "select " + FeedCopy.values(key(scan), scan.changes() == null ? "false" : "not s.visible",
+                attributes) + source(scan, true, last) + " order by " + order(scan);
+        String select = FeedCopy.page(rows, scan.byOpportunity() ? "r.o, r.k" : "r.k", attributes);
+        Map<String, Object> values = values(scan, after, last);
+        values.putAll(lineValues);
+        try (Connection connection = TenantContext.call(scan.tenantId(), this::connection)) {
+            FeedCopy.copy(connection, FeedCopy.inline(select, values, connection), scan.byOpportunity(), out);
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
     /** Current visits matching the conditions, after {@code afterKey}, in key order (OData pages). */
     public List<FeedStored> page(String tenantId, List<Condition> conditions, String afterKey, int limit) {
         Scan scan = new Scan(tenantId, conditions);
@@ -263,20 +295,31 @@ public class FeedQueries {
     }
 
     private static NamedSql bind(NamedSql sql, Scan scan, Key after, Key last) {
-        sql.set("afterOpportunity", after.opportunityId()).set("after", after.visitKey());
+        values(scan, after, last).forEach(sql::set);
+        return sql;
+    }
+
+    /** The values a scan's SQL names, for NamedSql or to inline (FeedCopy). */
+    private static Map<String, Object> values(Scan scan, Key after, Key last) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("afterOpportunity", after.opportunityId());
+        values.put("after", after.visitKey());
         if (last != null) {
-            sql.set("lastOpportunity", last.opportunityId()).set("last", last.visitKey());
+            values.put("lastOpportunity", last.opportunityId());
+            values.put("last", last.visitKey());
         }
         List<Condition> conditions = scan.conditions();
         for (int i = 0; i < conditions.size(); i++) {
-            sql.set("c" + i, conditions.get(i).value());
+            values.put("c" + i, conditions.get(i).value());
         }
-        sql.set("tenant", scan.tenantId());
+        values.put("tenant", scan.tenantId());
         Changes changes = scan.changes();
         if (changes != null) {
-            sql.set("pipeline", changes.pipelineId()).set("since", Long.toString(changes.since()))
-                    .set("until", Long.toString(changes.until())).set("rep", changes.rep());
+            values.put("pipeline", changes.pipelineId());
+            values.put("since", Long.toString(changes.since()));
+            values.put("until", Long.toString(changes.until()));
+            values.put("rep", changes.rep());
         }
-        return sql;
+        return values;
     }
 }

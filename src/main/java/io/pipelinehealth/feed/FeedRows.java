@@ -13,7 +13,7 @@ final class FeedRows {
 
     /** The row with the attributes as given (the streaming writers write them from the stored row instead). */
     static FeedRow of(FeedStored s, Pipeline pipeline, long nowSecond, Map<String, String> attributes) {
-        String basis = TimeBasis.of(pipeline.calendar()).cell();
+        String basis = basis(pipeline);
         if ("SKIPPED".equals(s.kind())) {
             return new FeedRow(s.visitKey(), s.opportunityId(), s.pipelineId(), s.stage(), s.ownerId(), s.enteredAt(),
                     s.leftAt(), 0, s.standardSeconds(), deviation(0, s.standardSeconds()), "SKIPPED", basis,
@@ -31,6 +31,11 @@ final class FeedRows {
         return new FeedRow(s.visitKey(), s.opportunityId(), s.pipelineId(), s.stage(), s.ownerId(), s.enteredAt(),
                 null, elapsed, s.standardSeconds(), deviation(elapsed, s.standardSeconds()), frozen ? "FROZEN" : "OPEN",
                 basis, attributes);
+    }
+
+    /** The timeBasis cell: CALENDAR, or WORKING and the zone. */
+    static String basis(Pipeline pipeline) {
+        return TimeBasis.of(pipeline.calendar()).cell();
     }
 
     private static Long deviation(long actual, Long standard) {

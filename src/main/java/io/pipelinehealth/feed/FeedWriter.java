@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -36,6 +37,16 @@ public class FeedWriter {
         return out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             FeedCsv.header(writer, page.attributeKeys());
+            if (page.pipeline().calendar() == null) {
+                writer.flush();
+                BufferedOutputStream lines = new BufferedOutputStream(out, 1 << 16);
+                // PostgreSQL writes the lines (FeedCopy)
+                queries.copyCsv(page.scan(), page.after(), page.last(), page.attributeKeys().size(),
+                        FeedCopy.lineValues(page.nowSecond(), page.attributeKeys(), page.pipeline().id(),
+                                FeedRows.basis(page.pipeline())), lines);
+                lines.flush();
+                return;
+            }
             try (FeedStream rows = open(page)) {
                 for (FeedStored row = rows.next(); row != null; row = rows.next()) {
                     if (row.deleted()) {

@@ -40,6 +40,7 @@ final class FeedPull {
         }
         report.feedPipeline = pipeline;
         for (int r = 0; r < bench.config.runs; r++) {
+            report.feedLoad.add(loadAverage());
             long t0 = System.nanoTime();
             long rows;
             try (Service.RssSampler rss = bench.service.new RssSampler()) {
@@ -54,6 +55,15 @@ final class FeedPull {
             report.feedCopyRows = copied;
             report.feedHttp.add(http);
             report.feedCopy.add(copy);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -54,6 +54,8 @@ final class Report {
     double feedRssMb;
     final List<Double> feedHttp = new ArrayList<>();
     final List<Double> feedCopy = new ArrayList<>();
+    /** /proc/loadavg (1, 5, 15 min) before each run's pull: the machine is shared, the ratio is within one run. */
+    final List<String> feedLoad = new ArrayList<>();
     List<String> topStatements = List.of();
     List<String> failures = List.of();
 
@@ -199,10 +201,10 @@ final class Report {
         b.append(String.format("Pipeline `%s`: %d visits through GET /api/v1/visits as CSV, pages of 10,000 (COPY: %d"
                 + " rows); rows/s per run, service RSS peak during the pulls %.0f MB.%n%n", feedPipeline, feedRows,
                 feedCopyRows, feedRssMb));
-        b.append("| run | HTTP feed rows/s | COPY rows/s | feed / COPY |\n|---:|---:|---:|---:|\n");
+        b.append("| run | HTTP feed rows/s | COPY rows/s | feed / COPY | load average before |\n|---:|---:|---:|---:|---|\n");
         for (int i = 0; i < feedHttp.size(); i++) {
-            b.append(String.format("| %d | %.0f | %.0f | %.2f |%n", i + 1, feedHttp.get(i), feedCopy.get(i),
-                    feedHttp.get(i) / feedCopy.get(i)));
+            b.append(String.format("| %d | %.0f | %.0f | %.2f | %s |%n", i + 1, feedHttp.get(i), feedCopy.get(i),
+                    feedHttp.get(i) / feedCopy.get(i), feedLoad.get(i)));
         }
     }
 
