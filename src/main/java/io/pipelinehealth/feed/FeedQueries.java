@@ -5,6 +5,7 @@ import io.pipelinehealth.common.TenantContext;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -36,11 +37,7 @@ public class FeedQueries {
             (extract(epoch from v.entered_at) * 1000000)::bigint, (extract(epoch from v.left_at) * 1000000)::bigint,
             v.entered_s, v.left_s, v.standard_s, v.working_s, v.closed_status, v.frozen_after_s""";
 
-    private final AgroalDataSource dataSource;
-
-    FeedQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    @Inject AgroalDataSource dataSource;
 
     /**
      * What a page reads: the current visits matching the conditions ({@code changes} null), or

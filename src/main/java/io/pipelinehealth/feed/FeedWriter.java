@@ -3,6 +3,7 @@ package io.pipelinehealth.feed;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -25,13 +26,8 @@ public class FeedWriter {
     /** Rows per round trip of the cursor. */
     static final int FETCH = 5_000;
 
-    private final FeedQueries queries;
-    private final ObjectMapper json;
-
-    FeedWriter(FeedQueries queries, ObjectMapper json) {
-        this.queries = queries;
-        this.json = json;
-    }
+    @Inject FeedQueries queries;
+    @Inject ObjectMapper json;
 
     public StreamingOutput csv(FeedPage page) {
         return out -> {

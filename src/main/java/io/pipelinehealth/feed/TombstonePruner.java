@@ -9,6 +9,7 @@ import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,20 +31,11 @@ public class TombstonePruner {
     static final int BATCH = 5_000;
 
     private final WorkerBackoff backoff = new WorkerBackoff(LOG, "tombstone pruning");
-    private final AgroalDataSource dataSource;
-    private final TenantDirectory tenants;
-    private final FeedConfig config;
-    private final Clock clock;
-    private final BackgroundWork work;
-
-    TombstonePruner(AgroalDataSource dataSource, TenantDirectory tenants, FeedConfig config, Clock clock,
-            BackgroundWork work) {
-        this.dataSource = dataSource;
-        this.tenants = tenants;
-        this.config = config;
-        this.clock = clock;
-        this.work = work;
-    }
+    @Inject AgroalDataSource dataSource;
+    @Inject TenantDirectory tenants;
+    @Inject FeedConfig config;
+    @Inject Clock clock;
+    @Inject BackgroundWork work;
 
     @Scheduled(identity = "tombstone-prune", every = "${pipeline-health.feed.prune-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

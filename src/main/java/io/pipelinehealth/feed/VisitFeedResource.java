@@ -5,6 +5,7 @@ import io.pipelinehealth.common.Problem;
 import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,15 +32,9 @@ public class VisitFeedResource {
 
     private static final MediaType CSV = new MediaType("text", "csv", "utf-8");
 
-    private final FeedService feed;
-    private final FeedWriter writer;
-    private final RepAccess reps;
-
-    VisitFeedResource(FeedService feed, FeedWriter writer, RepAccess reps) {
-        this.feed = feed;
-        this.writer = writer;
-        this.reps = reps;
-    }
+    @Inject FeedService feed;
+    @Inject FeedWriter writer;
+    @Inject RepAccess reps;
 
     @GET
     @Operation(summary = "Every stage visit of a pipeline, with a change cursor",

@@ -12,11 +12,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pipelinehealth.common.MutableTestClock;
+import io.pipelinehealth.support.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,8 +25,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,20 +35,8 @@ import org.junit.jupiter.api.Test;
  * and skipped visits, and tombstones.
  */
 @QuarkusTest
+@PinnedClock("2026-03-01T00:00:00Z")
 class VisitFeedCsvTest {
-
-    @Inject
-    MutableTestClock clock;
-
-    @BeforeEach
-    void pin() {
-        clock.set(Instant.parse("2026-03-01T00:00:00Z"));
-    }
-
-    @AfterEach
-    void unpin() {
-        clock.reset();
-    }
 
     @Test
     void csvWrittenByPostgresqlIsWhatTheServiceWrites() {
