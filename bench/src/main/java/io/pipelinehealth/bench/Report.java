@@ -198,7 +198,7 @@ final class Report {
             b.append("Not measured: ").append(skipped.getOrDefault("visit feed", "see failures")).append("\n");
             return;
         }
-        b.append(String.format("Pipeline `%s`: %d visits through GET /api/v1/visits as CSV, pages of 10,000 (COPY: %d"
+        b.append(String.format("Pipeline `%s`: %d visits through GET /api/v1/visits as CSV, pages of 10,000, after a warm-up pull of two pages (COPY: %d"
                 + " rows); rows/s per run, service RSS peak during the pulls %.0f MB.%n%n", feedPipeline, feedRows,
                 feedCopyRows, feedRssMb));
         b.append("| run | HTTP feed rows/s | COPY rows/s | feed / COPY | load average before |\n|---:|---:|---:|---:|---|\n");
