@@ -40,9 +40,6 @@ public class ConnectorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a CRM connector", description = "HubSpot or Pipedrive webhooks, or Salesforce OpportunityHistory exports, mapped onto pipelines. The secret is stored sealed (HubSpot) or hashed (Pipedrive) and never returned.")
     @APIResponse(responseCode = "201", description = "Created; inboundUrl is where the CRM sends", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Connector.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over this endpoint's limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "No, unreadable or unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid connector: unknown pipeline or stage, missing secret", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(ConnectorRequest request, @Context HttpServerRequest http) {
         Connector created = withUrl(connectors.create(request), http);
@@ -72,10 +69,7 @@ public class ConnectorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a connector's mapping and secret", description = "The same body as POST; the id and inboundUrl stay.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Connector.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over this endpoint's limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "No, unreadable or unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Connector replace(@PathParam("id") String id, ConnectorRequest request, @Context HttpServerRequest http) {
         return withUrl(connectors.replace(id, request), http);

@@ -1,17 +1,17 @@
 package io.pipelinehealth.identity;
 
-import io.pipelinehealth.common.Problem;
+import io.pipelinehealth.common.BodyAnswers;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Adds the bearer security scheme (required globally) and the 401, 403, 429 and 503 answers every
- * /api/v1 operation can give to the served spec, so the annotations need not repeat them.
+ * /api/v1 operation can give to the served spec, and the answers every body can get
+ * ({@link BodyAnswers}), so the annotations need not repeat them.
  */
 public class SecurityContract implements OASFilter {
 
@@ -49,11 +49,10 @@ public class SecurityContract implements OASFilter {
                 .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"))
                 .addAPIResponse("429", OASFactory.createAPIResponse().ref("TooManyRequests"))
                 .addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
+        BodyAnswers.addTo(operation);
     }
 
     private static APIResponse problem(String description) {
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("Problem")));
-        return OASFactory.createAPIResponse().description(description).content(content);
+        return BodyAnswers.problem(description);
     }
 }

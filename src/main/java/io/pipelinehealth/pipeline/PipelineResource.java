@@ -55,10 +55,7 @@ public class PipelineResource {
     @Operation(summary = "Create or replace a pipeline", description = "Array order is stage order. A replacement re-derives every visit of the pipeline; it may not remove a stage that stored events use.")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "Malformed JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The replacement removes a stage in use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over this endpoint's limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "No, unreadable or unsupported Content-Type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid definition; errors names every bad field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("pipelineId") String pipelineId, PipelineDocument document, @Context UriInfo uri) {
         PipelineService.Saved saved = pipelines.put(pipelineId, document);
