@@ -23,7 +23,8 @@ import javax.sql.DataSource;
  */
 public final class NamedSql {
 
-    private static final Pattern NAME = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
+    /** A {@code :name} parameter (group 1 the name); a cast {@code ::type} is not one. */
+    public static final Pattern PARAMETER = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
 
     private record Array(String type, Object[] values) {
     }
@@ -33,7 +34,7 @@ public final class NamedSql {
     private final Map<String, Object> values = new HashMap<>();
 
     public NamedSql(String namedSql) {
-        Matcher matcher = NAME.matcher(namedSql);
+        Matcher matcher = PARAMETER.matcher(namedSql);
         StringBuilder positional = new StringBuilder();
         while (matcher.find()) {
             names.add(matcher.group(1));

@@ -1,5 +1,6 @@
 package io.pipelinehealth.feed;
 
+import io.pipelinehealth.db.NamedSql;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import org.postgresql.core.BaseConnection;
@@ -31,8 +31,6 @@ import org.postgresql.core.Utils;
  * ({@link #inline}); COPY of a query obeys row-level security like the query.
  */
 final class FeedCopy {
-
-    private static final Pattern NAME = Pattern.compile("(?<!:):([a-zA-Z][a-zA-Z0-9]*)");
 
     /**
      * A text cell as {@link FeedCsv#cell}: formula-like cells neutralised (CsvCells), others
@@ -117,7 +115,7 @@ final class FeedCopy {
     /** SQL with {@code :name} parameters (NamedSql's syntax) with the values inlined as literals. */
     static String inline(String namedSql, Map<String, Object> values, Connection connection) throws SQLException {
         boolean standard = connection.unwrap(BaseConnection.class).getStandardConformingStrings();
-        Matcher matcher = NAME.matcher(namedSql);
+        Matcher matcher = NamedSql.PARAMETER.matcher(namedSql);
         StringBuilder sql = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
