@@ -1,11 +1,15 @@
 package io.pipelinehealth.analytics;
 
+import io.pipelinehealth.common.CodePointOrder;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,16 @@ import java.util.TreeMap;
  */
 final class SummaryCells {
 
+    private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int order = Comparator.nullsLast(CodePointOrder.INSTANCE).compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    };
+
     private final List<SummaryCell> deviation = new ArrayList<>();
     private final List<SummaryCell> actual = new ArrayList<>();
     private final Map<String, Map<String, Long>> endedByEvent = new LinkedHashMap<>();
@@ -27,38 +41,67 @@ final class SummaryCells {
     private Instant lastEnd;
 
     static SummaryCells read(ResultSet rows) throws SQLException {
-        SummaryCells cells = new SummaryCells();
+        // in the order of the key, as a sorted group by gave them (COLLATE "C", nulls last)
+        Map<List<String>, Part> parts = new TreeMap<>(KEY_ORDER);
         while (rows.next()) {
-            cells.add(rows);
+            Part part = Part.read(rows);
+            parts.merge(part.key(), part, Part::plus);
         }
+        SummaryCells cells = new SummaryCells();
+        parts.values().forEach(cells::add);
         return cells;
     }
 
-    private void add(ResultSet row) throws SQLException {
-        char measure = Character.toLowerCase(row.getString("measure").charAt(0));
-        long visits = row.getLong("n");
-        String owner = row.getString("owner_id");
-        String stage = row.getString("stage");
-        if (measure == 'd') {
-            widen(row.getObject("min_left_at", OffsetDateTime.class), row.getObject("max_left_at", OffsetDateTime.class));
-            ownerMissing |= visits != 0 && owner == null;
+    /** One row of {@link SummarySql#CELLS}, or the sum of a cell's folded row and its deltas. */
+    private record Part(char measure, String ownerId, String stage, String nextStage, long visits, long onTrack,
+            long rushed, long slow, long skipped, long valued, BigDecimal valueSum, Instant firstEnd, Instant lastEnd,
+            NavigableMap<Integer, Long> buckets) {
+
+        static Part read(ResultSet row) throws SQLException {
+            return new Part(Character.toLowerCase(row.getString("measure").charAt(0)), row.getString("owner_id"),
+                    row.getString("stage"), row.getString("next_stage"), row.getLong("n"), row.getLong("on_track"),
+                    row.getLong("rushed"), row.getLong("slow"), row.getLong("skipped"), row.getLong("valued"),
+                    row.getBigDecimal("value_sum"), instant(row.getObject("min_left_at", OffsetDateTime.class)),
+                    instant(row.getObject("max_left_at", OffsetDateTime.class)),
+                    bucketCounts(row.getArray("buckets"), row.getArray("counts")));
         }
-        if (visits == 0) {
-            return;
+
+        List<String> key() {
+            return Arrays.asList(String.valueOf(measure), ownerId, stage, nextStage);
         }
-        if (measure == 't') {
-            endedByEvent.computeIfAbsent(stage, s -> new LinkedHashMap<>()).merge(row.getString("next_stage"), visits,
-                    Long::sum);
-            return;
+
+        Part plus(Part other) {
+            SummaryCell sum = cell().plus(other.cell());
+            sum.buckets().values().removeIf(count -> count == 0);
+            return new Part(measure, ownerId, stage, nextStage, sum.visits(), sum.onTrack(), sum.rushed(), sum.slow(),
+                    sum.skipped(), sum.valued(), sum.valueSum(), earlier(firstEnd, other.firstEnd),
+                    later(lastEnd, other.lastEnd), sum.buckets());
         }
-        SummaryCell cell = new SummaryCell(owner, stage, visits, row.getLong("on_track"), row.getLong("rushed"),
-                row.getLong("slow"), row.getLong("skipped"), row.getLong("valued"), row.getBigDecimal("mean"),
-                buckets(row.getArray("buckets"), row.getArray("counts")));
-        (measure == 'd' ? deviation : actual).add(cell);
+
+        SummaryCell cell() {
+            return new SummaryCell(ownerId, stage, visits, onTrack, rushed, slow, skipped, valued, valueSum, buckets);
+        }
+
     }
 
-    /** The counts per bucket; a bucket listed twice (folded and delta) counts once, with both counts. */
-    private static NavigableMap<Integer, Long> buckets(Array buckets, Array counts) throws SQLException {
+    private void add(Part part) {
+        if (part.measure() == 'd') {
+            widen(part.firstEnd(), part.lastEnd());
+            ownerMissing |= part.visits() != 0 && part.ownerId() == null;
+        }
+        if (part.visits() == 0) {
+            return;
+        }
+        if (part.measure() == 't') {
+            endedByEvent.computeIfAbsent(part.stage(), s -> new LinkedHashMap<>())
+                    .merge(part.nextStage(), part.visits(), Long::sum);
+            return;
+        }
+        (part.measure() == 'd' ? deviation : actual).add(part.cell());
+    }
+
+    /** The counts per bucket, without the buckets whose count is zero. */
+    private static NavigableMap<Integer, Long> bucketCounts(Array buckets, Array counts) throws SQLException {
         NavigableMap<Integer, Long> result = new TreeMap<>();
         if (buckets == null) {
             return result;
@@ -72,13 +115,21 @@ final class SummaryCells {
         return result;
     }
 
-    private void widen(OffsetDateTime first, OffsetDateTime last) {
-        if (first != null && (firstEnd == null || first.toInstant().isBefore(firstEnd))) {
-            firstEnd = first.toInstant();
-        }
-        if (last != null && (lastEnd == null || last.toInstant().isAfter(lastEnd))) {
-            lastEnd = last.toInstant();
-        }
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private void widen(Instant first, Instant last) {
+        firstEnd = earlier(firstEnd, first);
+        lastEnd = later(lastEnd, last);
     }
 
     /**

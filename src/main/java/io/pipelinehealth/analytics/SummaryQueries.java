@@ -35,11 +35,13 @@ final class SummaryQueries {
     private static final String REP_ROWS = """
             with cells as (
                 -- collate "C": ordered and joined like the visit columns the scan reads
+                -- the mean: the sum over the count in numeric, as avg divides
                 select owner_id collate "C" as owner_id, stage collate "C" as stage, n, on_track, rushed, slow,
-                       skipped, mean, cell
+                       skipped, value_sum / nullif(valued, 0) as mean, cell
                 from unnest(:cellOwners::text[], :cellStages::text[], :cellVisits::bigint[], :cellOnTrack::bigint[],
-                            :cellRushed::bigint[], :cellSlow::bigint[], :cellSkipped::bigint[], :cellMeans::numeric[])
-                     with ordinality as c(owner_id, stage, n, on_track, rushed, slow, skipped, mean, cell)
+                            :cellRushed::bigint[], :cellSlow::bigint[], :cellSkipped::bigint[], :cellValued::bigint[],
+                            :cellSums::numeric[])
+                     with ordinality as c(owner_id, stage, n, on_track, rushed, slow, skipped, valued, value_sum, cell)
             ),
             %s,
             closed_rows as (
@@ -131,7 +133,8 @@ final class SummaryQueries {
                 .array("cellRushed", "bigint", column(cells, SummaryCell::rushed))
                 .array("cellSlow", "bigint", column(cells, SummaryCell::slow))
                 .array("cellSkipped", "bigint", column(cells, SummaryCell::skipped))
-                .array("cellMeans", "numeric", column(cells, SummaryCell::mean))
+                .array("cellValued", "bigint", column(cells, SummaryCell::valued))
+                .array("cellSums", "numeric", column(cells, SummaryCell::valueSum))
                 .set("owner", ownerId).set("stage", stage)
                 .set("asOfSeconds", window.asOfSeconds());
         probes(sql, cells, List.of(0.5, 0.9), DEVIATION_SPAN);
@@ -234,7 +237,9 @@ final class SummaryQueries {
                 .array("probeSecondRows", "bigint", probes.stream().map(SummaryCell.Probe::secondRow).toArray())
                 .array("probeFroms", "bigint", probes.stream().map(p -> p.from(thresholds, span)).toArray())
                 .array("probeUntils", "bigint", probes.stream().map(p -> p.until(thresholds, span)).toArray())
-                .array("probeSkips", "bigint", probes.stream().map(SummaryCell.Probe::skip).toArray());
+                .array("probeSkips", "bigint", probes.stream().map(SummaryCell.Probe::skip).toArray())
+                .array("probeWanted", "bigint", probes.stream().map(SummaryCell.Probe::rows).toArray())
+                .array("probeDescending", "boolean", probes.stream().map(SummaryCell.Probe::descending).toArray());
     }
 
     /** visit_summary_thresholds() of V22: a constant, read once. */
@@ -286,21 +291,23 @@ final class SummaryQueries {
 
     /**
      * The cells and the rows must see the same visits: a repeatable-read transaction, unless the
-     * connection already takes part in a transaction (then its own isolation applies).
+     * connection already takes part in a transaction (then its own isolation applies). JIT
+     * compilation is off in it: the planner prices the rows statement's percentile probes, a few
+     * index entries each, as if they were scans, and compiled it for 30 ms to run it in 60
+     * (1,000 reps at 5m events, docs/benchmarks.md).
      */
     private <T> Optional<T> inOneSnapshot(SnapshotWork<Optional<T>> work) throws SQLException {
         if (!enabled) {
             return Optional.empty();
         }
         if (!connection.getAutoCommit()) {
+            execute("set local jit = off");
             return work.run();
         }
         connection.setAutoCommit(false);
         try {
-            try (PreparedStatement isolation = connection.prepareStatement(
-                    "set transaction isolation level repeatable read, read only")) {
-                isolation.execute();
-            }
+            execute("set transaction isolation level repeatable read, read only");
+            execute("set local jit = off");
             Optional<T> result = work.run();
             connection.commit();
             return result;
@@ -309,6 +316,12 @@ final class SummaryQueries {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 }

@@ -1,16 +1,20 @@
 package io.pipelinehealth.analytics;
 
+import io.pipelinehealth.visit.SummaryCellSql;
+
 /**
  * The SQL that reads the analytics summary (V22, issue 23) for {@link SummaryQueries}.
  * <p>
- * {@link #CELLS} adds up the folded groups and the derivations' deltas of one pipeline per cell,
- * for the measures bound to {@code :d}, {@code :a} and {@code :t} ({@code 'd', 'a', 't'} in
- * calendar time, {@code 'D', 'A', 'T'} in working time), with each cell's bucket counts as arrays
- * (a bucket may appear twice, folded and delta: the reader adds them up).
+ * {@link #CELLS} reads one pipeline's folded cells (V24) and adds up the derivations' deltas not
+ * folded yet per cell, for the measures bound to {@code :d}, {@code :a} and {@code :t}
+ * ({@code 'd', 'a', 't'} in calendar time, {@code 'D', 'A', 'T'} in working time), with each
+ * cell's bucket counts as arrays. A cell may come twice, folded and delta: the reader
+ * ({@link SummaryCells}) adds them up.
  * <p>
  * {@link #probes} reads, for each planned probe ({@link SummaryCell.Probe}), the two rows
  * percentile_cont interpolates between from the index that orders the cell's visits by value,
- * starting at the first bucket's lowest value, and interpolates as PostgreSQL does
+ * walking the buckets that hold them from their nearer end (up from the first bucket's lowest
+ * value, or down from above the second bucket), and interpolates as PostgreSQL does
  * (percentile_cont_final_common and float8_lerp: lo + p·(hi − lo) in float8), so the figure is
  * the one percentile_cont gives.
  */
@@ -24,25 +28,15 @@ final class SummarySql {
      */
 
     static final String CELLS = """
-            select measure, owner_id, stage, next_stage, sum(n) as n, sum(on_track) as on_track, sum(rushed) as rushed,
-                   sum(slow) as slow, sum(skipped) as skipped,
-                   coalesce(sum(n) filter (where bucket is not null), 0) as valued,
-                   trim_scale(round(sum(value_sum) filter (where bucket is not null)
-                                    / nullif(sum(n) filter (where bucket is not null), 0), 3)) as mean,
-                   min(min_left_at) filter (where n > 0) as min_left_at,
-                   max(max_left_at) filter (where n > 0) as max_left_at,
-                   array_agg(bucket order by bucket) filter (where bucket is not null) as buckets,
-                   array_agg(n order by bucket) filter (where bucket is not null) as counts
-            from (select measure, owner_id, stage, bucket, next_stage, n, value_sum, on_track, rushed, slow, skipped,
-                         min_left_at, max_left_at
-                  from visit_summary
-                  where tenant_id = :tenant and pipeline_id = :pipeline and measure in (:d::"char", :a::"char", :t::"char")
-                  union all
-                  select measure, owner_id, stage, bucket, next_stage, n, value_sum, on_track, rushed, slow, skipped,
-                         min_left_at, max_left_at
-                  from visit_summary_delta
-                  where tenant_id = :tenant and pipeline_id = :pipeline and measure in (:d::"char", :a::"char", :t::"char")
-                 ) parts
+            select measure, owner_id, stage, next_stage, n, on_track, rushed, slow, skipped, valued, value_sum,
+                   min_left_at, max_left_at, buckets, counts
+            from visit_summary_cell
+            where tenant_id = :tenant and pipeline_id = :pipeline and measure in (:d::"char", :a::"char", :t::"char")
+            union all
+            select measure, owner_id, stage, next_stage,
+            """ + SummaryCellSql.COLUMNS + """
+            from visit_summary_delta
+            where tenant_id = :tenant and pipeline_id = :pipeline and measure in (:d::"char", :a::"char", :t::"char")
             group by measure, owner_id, stage, next_stage
             """;
 
@@ -66,19 +60,27 @@ final class SummarySql {
                                                       * (x.second_value - x.first_value)) end as value
                     from unnest(:probeCells::bigint[], :probeQs::float8[], :probeValued::bigint[],
                                 :probeFirstRows::bigint[], :probeSecondRows::bigint[], :probeFroms::bigint[],
-                                :probeUntils::bigint[], :probeSkips::bigint[])
-                         as w(cell, q, valued, first_row, second_row, from_value, until_value, skip)
+                                :probeUntils::bigint[], :probeSkips::bigint[], :probeWanted::bigint[],
+                                :probeDescending::boolean[])
+                         as w(cell, q, valued, first_row, second_row, from_value, until_value, skip, wanted, descending)
                     join cells c on c.cell = w.cell
                     cross join lateral (
                         select min(v) as first_value, max(v) as second_value
-                        from (select (%2$s)::float8 as v
-                              from visit
-                              where tenant_id = :tenant and pipeline_id = :pipeline and %1$s and stage = c.stage
-                                and kind in ('VISIT', 'SKIPPED') and left_at is not null
-                                and %2$s >= w.from_value and %2$s < w.until_value
-                              order by %2$s
-                              offset w.skip limit 2) picked
+                        from ((select (%2$s)::float8 as v
+                               from visit
+                               where %3$s and not w.descending
+                               order by %2$s
+                               offset w.skip limit w.wanted)
+                              union all
+                              (select (%2$s)::float8 as v
+                               from visit
+                               where %3$s and w.descending
+                               order by %2$s desc
+                               offset w.skip limit w.wanted)) picked
                     ) x
-                )""".formatted(owners, value);
+                )""".formatted(owners, value, """
+                tenant_id = :tenant and pipeline_id = :pipeline and %1$s and stage = c.stage
+                                 and kind in ('VISIT', 'SKIPPED') and left_at is not null
+                                 and %2$s >= w.from_value and %2$s < w.until_value""".formatted(owners, value));
     }
 }

@@ -21,11 +21,12 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Folds the derivations' summary deltas into {@code visit_summary} (V22), pipeline by pipeline, so
- * the analytics add up a few rows per group. A fold moves the deltas it sees and adds them to
- * their groups in one statement and one transaction: a read sees the deltas or the folded sums,
- * never both or neither. One replica folds a pipeline at a time (a transaction-scoped advisory
- * lock; a busy pipeline is left for the next round), so folds never wait on each other.
+ * Folds the derivations' summary deltas into {@code visit_summary} (V22) and its cells (V24),
+ * pipeline by pipeline, so the analytics add up one row per cell. A fold ({@link SummaryFold})
+ * moves the deltas it sees into their groups and cells in one transaction: a read sees the deltas
+ * or the folded sums, never both or neither. One replica folds a pipeline at a time (a
+ * transaction-scoped advisory lock; a busy pipeline is left for the next round), so folds never
+ * wait on each other.
  * <p>
  * A round folds the tenants this process wrote deltas for ({@link PendingSummaries}), so the
  * rounds of an idle deployment cost no query. The first round and then one a minute visit every
@@ -113,31 +114,7 @@ public class SummaryCompactor {
                     return false;
                 }
             }
-            try (PreparedStatement fold = new NamedSql("""
-                    with moved as (
-                        delete from visit_summary_delta where tenant_id = :tenant and pipeline_id = :pipeline
-                        returning *
-                    )
-                    insert into visit_summary as s
-                    select tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage, sum(n), sum(value_sum),
-                           sum(on_track), sum(rushed), sum(slow), sum(skipped), min(min_left_at), max(max_left_at)
-                    from moved
-                    group by tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage
-                    on conflict (tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage) do update
-                    set n = s.n + excluded.n, value_sum = s.value_sum + excluded.value_sum,
-                        on_track = s.on_track + excluded.on_track, rushed = s.rushed + excluded.rushed,
-                        slow = s.slow + excluded.slow, skipped = s.skipped + excluded.skipped,
-                        min_left_at = least(s.min_left_at, excluded.min_left_at),
-                        max_left_at = greatest(s.max_left_at, excluded.max_left_at)
-                    """).set("tenant", tenant).set("pipeline", pipeline).prepare(connection)) {
-                fold.executeUpdate();
-            }
-            // a group whose visits are all gone again; its bounds no longer matter (SummarySql.COVERAGE)
-            try (PreparedStatement empty = new NamedSql(
-                    "delete from visit_summary where tenant_id = :tenant and pipeline_id = :pipeline and n = 0")
-                    .set("tenant", tenant).set("pipeline", pipeline).prepare(connection)) {
-                empty.executeUpdate();
-            }
+            SummaryFold.run(connection, tenant, pipeline);
             return true;
         } catch (SQLException e) {
             throw Jdbc.failure(e);

@@ -21,6 +21,8 @@ class SummaryCellTest {
         assertEquals(5, median.firstBucket());
         assertEquals(5, median.secondBucket());
         assertEquals(0, median.skip(), "rank 2 is the first value of bucket 5");
+        assertEquals(false, median.descending());
+        assertEquals(2, median.rows());
     }
 
     @Test
@@ -28,12 +30,28 @@ class SummaryCellTest {
         SummaryCell.Probe p90 = CELL.probe(0.9); // 0.9 x 5 = 4.5: ranks 4 and 5
         assertEquals(5, p90.firstBucket());
         assertEquals(9, p90.secondBucket());
-        assertEquals(2, p90.skip());
+        assertEquals(0, p90.skip(), "rank 5 is the last of buckets 5 to 9, so they are read downwards");
+        assertEquals(true, p90.descending());
         SummaryCell.Probe exact = CELL.probe(0.2); // 0.2 x 5 = 1.0: rank 1 alone
         assertEquals(1, exact.firstRow());
         assertEquals(1, exact.secondRow());
         assertEquals(3, exact.firstBucket());
-        assertEquals(1, exact.skip());
+        assertEquals(0, exact.skip(), "rank 1 is the last of bucket 3");
+        assertEquals(true, exact.descending());
+        assertEquals(1, exact.rows());
+    }
+
+    @Test
+    void aRankNearerTheTopOfItsBucketIsReadDownwards() {
+        SummaryCell wide = new SummaryCell("ana", "qualify", 100, 0, 0, 0, 0, 100, null,
+                new TreeMap<>(Map.of(1, 10L, 2, 80L, 3, 10L)));
+        SummaryCell.Probe p20 = wide.probe(0.2); // 0.2 x 99 = 19.8: ranks 19 and 20 of bucket 2 (ranks 10-89)
+        assertEquals(false, p20.descending());
+        assertEquals(9, p20.skip(), "ranks 10 to 18 come first");
+        SummaryCell.Probe p80 = wide.probe(0.8); // 79.2: ranks 79 and 80
+        assertEquals(true, p80.descending());
+        assertEquals(9, p80.skip(), "ranks 81 to 89 come first from the top");
+        assertEquals(2, p80.rows());
     }
 
     @Test

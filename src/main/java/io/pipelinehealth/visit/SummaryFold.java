@@ -1,0 +1,122 @@
+package io.pipelinehealth.visit;
+
+import io.pipelinehealth.db.NamedSql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One fold of a pipeline's summary deltas (V22, V24), inside the caller's transaction: the deltas
+ * move into their {@code visit_summary} groups, emptied groups go, and the cells
+ * ({@code visit_summary_cell}) of every group the fold touched are written anew from their groups.
+ * Later statements of a transaction see what earlier ones wrote, so the cells are computed after
+ * the groups changed; a read sees the deltas and the old cells, or the new groups and cells.
+ */
+final class SummaryFold {
+
+    /** Moves the deltas into their groups; answers the cells of the groups it touched. */
+    private static final String FOLD = """
+            with moved as (
+                delete from visit_summary_delta where tenant_id = :tenant and pipeline_id = :pipeline
+                returning *
+            ),
+            folded as (
+                insert into visit_summary as s
+                select tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage, sum(n), sum(value_sum),
+                       sum(on_track), sum(rushed), sum(slow), sum(skipped), min(min_left_at), max(max_left_at)
+                from moved
+                group by tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage
+                on conflict (tenant_id, pipeline_id, measure, owner_id, stage, bucket, next_stage) do update
+                set n = s.n + excluded.n, value_sum = s.value_sum + excluded.value_sum,
+                    on_track = s.on_track + excluded.on_track, rushed = s.rushed + excluded.rushed,
+                    slow = s.slow + excluded.slow, skipped = s.skipped + excluded.skipped,
+                    min_left_at = least(s.min_left_at, excluded.min_left_at),
+                    max_left_at = greatest(s.max_left_at, excluded.max_left_at)
+                returning s.measure, s.owner_id, s.stage, s.next_stage
+            )
+            select distinct measure::text, owner_id, stage, next_stage from folded
+            """;
+
+    /** A group whose visits are all gone again; its bounds no longer matter. */
+    private static final String EMPTY_GROUPS =
+            "delete from visit_summary where tenant_id = :tenant and pipeline_id = :pipeline and n = 0";
+
+    /** The touched cells, as a relation {@code touched} for the two statements below. */
+    private static final String TOUCHED = """
+            with touched as (
+                select measure::"char" as measure, owner_id, stage, next_stage
+                from unnest(:measures::text[], :owners::text[], :stages::text[], :nextStages::text[])
+                     as t(measure, owner_id, stage, next_stage)
+            )
+            """;
+
+    /** The touched cells that have no group left. */
+    private static final String EMPTY_CELLS = TOUCHED + """
+            delete from visit_summary_cell c
+            using touched t
+            where c.tenant_id = :tenant and c.pipeline_id = :pipeline and c.measure = t.measure
+              and c.owner_id is not distinct from t.owner_id and c.stage = t.stage
+              and c.next_stage is not distinct from t.next_stage
+              and not exists (select 1 from visit_summary s
+                              where s.tenant_id = :tenant and s.pipeline_id = :pipeline and s.measure = c.measure
+                                and s.owner_id is not distinct from c.owner_id and s.stage = c.stage
+                                and s.next_stage is not distinct from c.next_stage)
+            """;
+
+    /** The touched cells that have groups, from their groups. */
+    private static final String CELLS = TOUCHED + """
+            insert into visit_summary_cell as c
+            select s.tenant_id, s.pipeline_id, s.measure, s.owner_id, s.stage, s.next_stage,
+            """ + SummaryCellSql.COLUMNS + """
+            from visit_summary s
+            join touched t on s.measure = t.measure and s.owner_id is not distinct from t.owner_id
+                          and s.stage = t.stage and s.next_stage is not distinct from t.next_stage
+            where s.tenant_id = :tenant and s.pipeline_id = :pipeline
+            group by s.tenant_id, s.pipeline_id, s.measure, s.owner_id, s.stage, s.next_stage
+            on conflict (tenant_id, pipeline_id, measure, owner_id, stage, next_stage) do update
+            set n = excluded.n, on_track = excluded.on_track, rushed = excluded.rushed, slow = excluded.slow,
+                skipped = excluded.skipped, valued = excluded.valued, value_sum = excluded.value_sum,
+                min_left_at = excluded.min_left_at, max_left_at = excluded.max_left_at,
+                buckets = excluded.buckets, counts = excluded.counts
+            """;
+
+    private record Cell(String measure, String ownerId, String stage, String nextStage) {
+    }
+
+    private SummaryFold() {
+    }
+
+    static void run(Connection connection, String tenant, String pipeline) throws SQLException {
+        List<Cell> touched = new ArrayList<>();
+        try (PreparedStatement fold = bind(new NamedSql(FOLD), tenant, pipeline).prepare(connection);
+                ResultSet cells = fold.executeQuery()) {
+            while (cells.next()) {
+                touched.add(new Cell(cells.getString(1), cells.getString(2), cells.getString(3), cells.getString(4)));
+            }
+        }
+        execute(connection, bind(new NamedSql(EMPTY_GROUPS), tenant, pipeline));
+        if (touched.isEmpty()) {
+            return;
+        }
+        for (String statement : List.of(EMPTY_CELLS, CELLS)) {
+            execute(connection, bind(new NamedSql(statement), tenant, pipeline)
+                    .array("measures", "text", touched.stream().map(Cell::measure).toArray())
+                    .array("owners", "text", touched.stream().map(Cell::ownerId).toArray())
+                    .array("stages", "text", touched.stream().map(Cell::stage).toArray())
+                    .array("nextStages", "text", touched.stream().map(Cell::nextStage).toArray()));
+        }
+    }
+
+    private static NamedSql bind(NamedSql sql, String tenant, String pipeline) {
+        return sql.set("tenant", tenant).set("pipeline", pipeline);
+    }
+
+    private static void execute(Connection connection, NamedSql sql) throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection)) {
+            statement.executeUpdate();
+        }
+    }
+}
