@@ -44,7 +44,6 @@ public class KeyResource {
     @GET
     @Operation(summary = "List the tenant's keys", description = "Never any key material beyond the visible prefix. Keyset-paginated by id.")
     @APIResponse(responseCode = "200", description = "A page of keys")
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<KeyView> list(@BeanParam PageRequest page) {
         return keys.list(page);
     }

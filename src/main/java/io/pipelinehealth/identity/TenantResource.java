@@ -42,7 +42,6 @@ public class TenantResource {
     @GET
     @Operation(summary = "List tenants", description = "Keyset-paginated by id.")
     @APIResponse(responseCode = "200", description = "A page of tenants")
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Tenant> list(@BeanParam PageRequest page) {
         return tenants.list(page);
     }
