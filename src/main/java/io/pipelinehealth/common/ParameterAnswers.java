@@ -22,10 +22,10 @@ public final class ParameterAnswers {
     /** Adds the answers the operation's annotations do not already give. */
     public static void addTo(Operation operation) {
         APIResponses responses = operation.getResponses();
-        if (takes(operation, "cursor") && !declares(responses, "400")) {
+        if (takes(operation, "cursor") && !responses.hasAPIResponse("400")) {
             responses.addAPIResponse("400", BodyAnswers.problem("Invalid parameter or cursor"));
         }
-        if (takes(operation, "pipelineId") && !declares(responses, "404")) {
+        if (takes(operation, "pipelineId") && !responses.hasAPIResponse("404")) {
             responses.addAPIResponse("404", BodyAnswers.problem("Unknown pipelineId"));
         }
         APIResponse ok = responses.getAPIResponse("200");
@@ -39,11 +39,5 @@ public final class ParameterAnswers {
     private static boolean takes(Operation operation, String query) {
         return operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> p.getIn() == Parameter.In.QUERY && query.equals(p.getName()));
-    }
-
-    /** Quarkus's own bare "Bad Request" (auto-add-bad-request-response) is not an answer of ours. */
-    private static boolean declares(APIResponses responses, String code) {
-        APIResponse response = responses.getAPIResponse(code);
-        return response != null && !(response.getContent() == null && "Bad Request".equals(response.getDescription()));
     }
 }
