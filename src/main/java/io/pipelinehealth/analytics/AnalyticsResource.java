@@ -29,6 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({ Roles.ADMIN, Roles.READ })
 @Path("/api/v1/analytics")
 @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+// what every operation here answers for its pipelineId and other parameters, unless it has its own words
+@APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
+@APIResponse(responseCode = "404", description = "Unknown pipeline")
 public class AnalyticsResource {
 
     static final String PERCENTILES = "Medians and percentiles are PostgreSQL percentile_cont (linear interpolation "
@@ -51,11 +54,8 @@ public class AnalyticsResource {
                     + "stage, one-sided Fisher exact p-values and their Benjamini-Hochberg q-values over every rep and "
                     + "stage of the pipeline and window, whatever the filters. " + PERCENTILES)
     @APIResponse(responseCode = "200", description = "Rep rows, ordered by ownerId then stage order",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = RepStageRow.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
-    @APIResponse(responseCode = "404", description = "Unknown pipeline")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RepStageRow.class)))
     @APIResponse(responseCode = "422", description = "alpha out of (0, 1]")
     public Response reps(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("ownerId") String ownerId, @QueryParam("stage") String stage,
@@ -84,11 +84,9 @@ public class AnalyticsResource {
                     + "has 0 visits and null figures. to defaults to asOf, from to 12 weeks before to; at most 104 "
                     + "weeks. A rep key reads only its own trend. " + PERCENTILES)
     @APIResponse(responseCode = "200", description = "Rows by stage order, then week",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = TrendRow.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TrendRow.class)))
     @APIResponse(responseCode = "400", description = "Missing pipelineId, an unknown stage or an invalid parameter")
-    @APIResponse(responseCode = "404", description = "Unknown pipeline")
     @APIResponse(responseCode = "422", description = "A window longer than 104 weeks")
     public Response trend(@PathParam("ownerId") String ownerId,
             @QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
@@ -112,11 +110,8 @@ public class AnalyticsResource {
                     + "and frozen visits at asOf, and conversionRate: of the visits ended by a stage event, the share "
                     + "whose next stage is later in the pipeline and not LOST (null when none). " + PERCENTILES)
     @APIResponse(responseCode = "200", description = "One row per non-terminal stage in pipeline order",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = StageAnalyticsRow.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
-    @APIResponse(responseCode = "404", description = "Unknown pipeline")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StageAnalyticsRow.class)))
     public Response stages(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("asOf") String asOf,
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,
@@ -132,11 +127,8 @@ public class AnalyticsResource {
                     + "(ended in [from, to)) of opportunities whose latest position now is a WON stage; null below "
                     + StandardQueries.MIN_VISITS + " visits. " + PERCENTILES)
     @APIResponse(responseCode = "200", description = "One row per non-terminal stage in pipeline order",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = StandardRow.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "400", description = "Missing pipelineId or an invalid parameter")
-    @APIResponse(responseCode = "404", description = "Unknown pipeline")
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = StandardRow.class)))
     public Response standards(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("format") @Parameter(description = "json (default) or csv") String format,

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * The answers every operation that takes a body can give, whatever it does with it: 413 from
  * {@link BodyLimit}, 415 from {@link ContentTypeGuard}, and for a JSON body a 400 when it does not
- * parse ({@link JsonProblems}). Added to the served spec once here, so an operation's annotations
- * name only the answers that are its own, or its own words for these.
+ * parse ({@link JsonProblems}) and a 422 when its fields are invalid ({@link FieldError}). Added
+ * to the served spec once here, so an operation's annotations name only the answers that are its
+ * own, or its own words for these.
  */
 public final class BodyAnswers {
 
@@ -32,6 +33,8 @@ public final class BodyAnswers {
                 responses.removeAPIResponse("400");
             }
             addIfAbsent(responses, "400", "Malformed JSON");
+            // one validation pass names every bad field (FieldError); operations say more where they can
+            addIfAbsent(responses, "422", "Invalid fields; errors names each");
         }
         addIfAbsent(responses, "413", "Body over this endpoint's limit");
         addIfAbsent(responses, "415", "No, unreadable or unsupported Content-Type");

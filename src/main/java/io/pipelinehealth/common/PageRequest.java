@@ -44,19 +44,24 @@ public class PageRequest {
     }
 
     public int limit() {
+        return limit(DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The limit sent, a whole number from 1 to {@code max}; without one, {@code defaultLimit}. */
+    protected int limit(int defaultLimit, int max) {
         if (limit == null || limit.isEmpty()) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         try {
             int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
+            if (value >= 1 && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // explained below
         }
         throw ApiException.badRequest("invalid-parameter", "Invalid query parameter",
-                "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
+                "limit must be a whole number from 1 to " + max + ", not '" + limit + "'");
     }
 
     /** The cursor as sent, or null on the first page. */

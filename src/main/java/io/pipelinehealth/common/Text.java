@@ -1,5 +1,8 @@
 package io.pipelinehealth.common;
 
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+
 /**
  * Rules for every string a client sends, in a body, a CSV cell, a path or a query: PostgreSQL
  * text cannot hold NUL, and a lone UTF-16 surrogate has no UTF-8 form (the driver would store
@@ -78,5 +81,21 @@ public final class Text {
             count++;
         }
         return sb.toString();
+    }
+
+    /**
+     * The number a CSV cell spells, or null for an absent cell; a cell that is not a number is
+     * null as well, after telling {@code problem} so ("'x' is not a number", the value quoted).
+     */
+    public static BigDecimal decimal(String cell, Consumer<String> problem) {
+        if (cell == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(cell);
+        } catch (NumberFormatException e) {
+            problem.accept(quote(cell) + " is not a number");
+            return null;
+        }
     }
 }

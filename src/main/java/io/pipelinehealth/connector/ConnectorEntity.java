@@ -1,14 +1,12 @@
 package io.pipelinehealth.connector;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.pipelinehealth.db.TenantScopedEntity;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import org.hibernate.annotations.ColumnTransformer;
 
@@ -21,20 +19,8 @@ import org.hibernate.annotations.ColumnTransformer;
  */
 @Entity
 @Table(name = "connector")
-@IdClass(ConnectorEntity.Key.class)
-public class ConnectorEntity extends PanacheEntityBase {
-
-    /** The primary key: a connector id is unique within its tenant. */
-    public record Key(String tenantId, String id) implements Serializable {
-    }
-
-    @Id
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @Column(name = "connector_id")
-    public String id;
+@AttributeOverride(name = "id", column = @Column(name = "connector_id"))
+public class ConnectorEntity extends TenantScopedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
+import io.pipelinehealth.db.TenantScopedEntity;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class ConnectorStore {
 
     /** Replaces the mapping and secret; false when the tenant has no such connector. */
     boolean replace(Stored c) {
-        ConnectorEntity row = ConnectorEntity.findById(new ConnectorEntity.Key(c.tenantId(), c.id()));
+        ConnectorEntity row = ConnectorEntity.findById(new TenantScopedEntity.Key(c.tenantId(), c.id()));
         if (row == null) {
             return false;
         }
@@ -83,7 +84,7 @@ public class ConnectorStore {
     }
 
     Optional<Stored> find(String tenantId, String id) {
-        return ConnectorEntity.<ConnectorEntity>findByIdOptional(new ConnectorEntity.Key(tenantId, id))
+        return ConnectorEntity.<ConnectorEntity>findByIdOptional(new TenantScopedEntity.Key(tenantId, id))
                 .map(ConnectorStore::stored);
     }
 

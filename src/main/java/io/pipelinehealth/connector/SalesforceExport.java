@@ -128,15 +128,7 @@ final class SalesforceExport implements Closeable {
                         + Text.quote(created));
             }
         }
-        BigDecimal amount = null;
-        String amountText = cell(row, "Amount");
-        if (amountText != null) {
-            try {
-                amount = new BigDecimal(amountText);
-            } catch (NumberFormatException e) {
-                problems.add("Amount " + Text.quote(amountText) + " is not a number");
-            }
-        }
+        BigDecimal amount = Text.decimal(cell(row, "Amount"), problem -> problems.add("Amount " + problem));
         if (!problems.isEmpty()) {
             out.refused(source, row.line(), id, opportunity, String.join("; ", problems));
             return null;

@@ -5,8 +5,6 @@ import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.lifecycle.BackgroundWork;
-import io.pipelinehealth.lifecycle.WorkerBackoff;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +28,6 @@ public class TombstonePruner {
     private static final Logger LOG = Logger.getLogger(TombstonePruner.class);
     static final int BATCH = 5_000;
 
-    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "tombstone pruning");
     @Inject AgroalDataSource dataSource;
     @Inject TenantDirectory tenants;
     @Inject FeedConfig config;
@@ -40,26 +37,16 @@ public class TombstonePruner {
     @Scheduled(identity = "tombstone-prune", every = "${pipeline-health.feed.prune-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        work.round(backoff, this::prune);
+        work.round("tombstone pruning", this::prune);
     }
 
     /** One round at the clock's instant; answers how many tombstones it deleted. */
     public int prune() {
         Instant cutoff = clock.instant().minus(config.tombstoneRetention());
-        int total = tenants.forEachTenant(tenant -> prune(tenant, cutoff));
+        int total = tenants.forEachTenant(tenant -> work.inBatches(BATCH, () -> batch(tenant, cutoff)));
         if (total > 0) {
             LOG.infof("Pruned %d tombstones older than %s", total, cutoff);
         }
-        return total;
-    }
-
-    private int prune(String tenantId, Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> batch(tenantId, cutoff));
-            total += deleted;
-        } while (deleted == BATCH && !work.stopping());
         return total;
     }
 

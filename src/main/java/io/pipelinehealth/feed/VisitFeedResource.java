@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({ Roles.ADMIN, Roles.READ, Roles.REP })
 @Path("/api/v1/visits")
 @Tag(name = "Visit feed")
-@Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+@Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
 public class VisitFeedResource {
 
     private static final MediaType CSV = new MediaType("text", "csv", "utf-8");
@@ -46,12 +45,8 @@ public class VisitFeedResource {
                     + "columns and deleted; its cursors are in the X-Next-Cursor and X-Change-Cursor headers. A rep key "
                     + "sees its own visits only.")
     @APIResponse(responseCode = "200", description = "A page of visits",
-            content = { @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = VisitFeedPage.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)) })
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitFeedPage.class)))
     @APIResponse(responseCode = "400", description = "Missing pipelineId, an invalid parameter, cursor or changedSince",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown pipelineId",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "changedSince is older than a pruned tombstone: do a full pull",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,7 +3,6 @@ package io.pipelinehealth.frozen;
 import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.pipelinehealth.common.Problem;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,8 +38,6 @@ public class FrozenResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Frozen deals, most overdue first", description = "Open deals whose current visit is past frozenAfter as of asOf; ownerId is the current owner. JSON, or CSV with Accept: text/csv or format=csv (next cursor in the X-Next-Cursor header).")
     @APIResponse(responseCode = "200", description = "A page of frozen deals", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FrozenPage.class)), @Content(mediaType = Csv.MEDIA_TYPE)})
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown pipelineId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("pipelineId") String pipelineId, @QueryParam("ownerId") String ownerId,
             @QueryParam("stage") String stage, @QueryParam("asOf") String asOf, @QueryParam("format") String format,
             @Context HttpHeaders headers, @BeanParam PageRequest request) {

@@ -1,7 +1,6 @@
 package io.pipelinehealth.frozen;
 
 import io.pipelinehealth.lifecycle.BackgroundWork;
-import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.handoff.HandoffCommand;
@@ -14,7 +13,6 @@ import io.pipelinehealth.webhook.WebhookOutbox;
 import io.pipelinehealth.worktime.OpenVisitTime;
 import io.pipelinehealth.worktime.TimeBasis;
 import io.pipelinehealth.worktime.WorkCalendar;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +37,6 @@ import org.jboss.logging.Logger;
 public class FrozenScanner {
 
     private static final Logger LOG = Logger.getLogger(FrozenScanner.class);
-    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "frozen scan");
 
     @Inject FrozenScanStore store;
     @Inject TenantDirectory tenants;
@@ -53,23 +50,13 @@ public class FrozenScanner {
     @Scheduled(identity = "frozen-scan", every = "${pipeline-health.scan.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        work.round(backoff, this::scan);
+        work.round("frozen scan", this::scan);
     }
 
     /** One scan at the clock's instant; answers how many newly frozen visits it handled. */
     public int scan() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return tenants.forEachTenant(tenant -> scan(tenant, now));
-    }
-
-    private int scan(String tenantId, Instant now) {
-        int total = 0;
-        int handled;
-        do {
-            handled = QuarkusTransaction.requiringNew().call(() -> batch(tenantId, now));
-            total += handled;
-        } while (handled == config.batchSize() && !work.stopping());
-        return total;
+        return tenants.forEachTenant(tenant -> work.inBatches(config.batchSize(), () -> batch(tenant, now)));
     }
 
     private int batch(String tenantId, Instant now) {

@@ -33,8 +33,6 @@ public class HandoffAuditResource {
     @GET
     @Operation(summary = "The audit trail of hand-offs", description = "Ordered by at, then handoffId; from inclusive, to exclusive; keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of hand-offs")
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown pipelineId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Handoff> list(@QueryParam("pipelineId") String pipelineId, @QueryParam("direction") String direction,
             @QueryParam("from") String from, @QueryParam("to") String to, @BeanParam PageRequest page) {
         return audit.list(pipelineId, direction, Instants.parameter("from", from), Instants.parameter("to", to), page);

@@ -33,7 +33,6 @@ public class HandoffResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Handoff.class)))
     @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The state at `at` does not allow the move; detail says why", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields; errors names each", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("opportunityId") String opportunityId, HandoffRequest request) {
         Handoff handoff = handoffs.handOff(opportunityId, request);
         return Response.created(URI.create("/api/v1/handoffs/" + handoff.handoffId())).entity(handoff).build();

@@ -2,7 +2,6 @@ package io.pipelinehealth.identity;
 
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
-import io.pipelinehealth.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -11,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,7 +24,6 @@ public class AuditResource {
     @GET
     @Operation(summary = "Who changed what, when", description = "Pipeline changes, key creation and revocation, webhook subscription and tenant changes, hand-offs; newest first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of audit entries")
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AuditEntry> list(@BeanParam PageRequest page) {
         return audit.page(page);
     }

@@ -35,7 +35,6 @@ public class KeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a key", description = "The key is shown only in this response; the service keeps its SHA-256.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewKey.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields; errors names each", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(KeyRequest request) {
         NewKey key = keys.create(request);
         return Response.created(URI.create("/api/v1/keys/" + key.id())).entity(key).build();
@@ -44,7 +43,6 @@ public class KeyResource {
     @GET
     @Operation(summary = "List the tenant's keys", description = "Never any key material beyond the visible prefix. Keyset-paginated by id.")
     @APIResponse(responseCode = "200", description = "A page of keys")
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<KeyView> list(@BeanParam PageRequest page) {
         return keys.list(page);
     }

@@ -1,6 +1,7 @@
 package io.pipelinehealth.identity;
 
 import io.pipelinehealth.common.BodyAnswers;
+import io.pipelinehealth.common.ParameterAnswers;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * Adds the bearer security scheme (required globally) and the 401, 403, 429 and 503 answers every
  * /api/v1 operation can give to the served spec, and the answers every body can get
- * ({@link BodyAnswers}), so the annotations need not repeat them.
+ * ({@link BodyAnswers}) or some query parameters bring ({@link ParameterAnswers}), so the
+ * annotations need not repeat them.
  */
 public class SecurityContract implements OASFilter {
 
@@ -50,6 +52,7 @@ public class SecurityContract implements OASFilter {
                 .addAPIResponse("429", OASFactory.createAPIResponse().ref("TooManyRequests"))
                 .addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
         BodyAnswers.addTo(operation);
+        ParameterAnswers.addTo(operation);
     }
 
     private static APIResponse problem(String description) {

@@ -33,7 +33,6 @@ public class TenantResource {
     @Operation(summary = "Create a tenant and its first admin key", description = "The key is shown only in this response.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewTenant.class)))
     @APIResponse(responseCode = "409", description = "A tenant with this id exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields; errors names each", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(TenantRequest request) {
         NewTenant created = tenants.create(request);
         return Response.created(URI.create("/api/v1/tenants/" + created.tenant().id())).entity(created).build();
@@ -42,7 +41,6 @@ public class TenantResource {
     @GET
     @Operation(summary = "List tenants", description = "Keyset-paginated by id.")
     @APIResponse(responseCode = "200", description = "A page of tenants")
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Tenant> list(@BeanParam PageRequest page) {
         return tenants.list(page);
     }

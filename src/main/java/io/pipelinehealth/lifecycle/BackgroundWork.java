@@ -1,11 +1,15 @@
 package io.pipelinehealth.lifecycle;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -14,6 +18,10 @@ import org.jboss.logging.Logger;
  * ends after its current unit (a chunk of the backlog, one delivery, one scan batch), releasing
  * what it claimed: row locks end with its transaction, webhook leases are handed back
  * ({@code WebhookDispatcher}). The stop waits for such a round, at most {@link #WAIT}.
+ * <p>
+ * A worker declares its own schedule ({@code @Scheduled}, skipping concurrent executions) and
+ * hands each round to {@link #round}, under its name: the name keys the worker's
+ * {@link WorkerBackoff} and is how the log speaks of it.
  */
 @ApplicationScoped
 public class BackgroundWork {
@@ -21,6 +29,7 @@ public class BackgroundWork {
     private static final Logger LOG = Logger.getLogger(BackgroundWork.class);
     static final Duration WAIT = Duration.ofSeconds(20);
 
+    private final Map<String, WorkerBackoff> backoffs = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private int running;
 
@@ -29,8 +38,12 @@ public class BackgroundWork {
         return stopping;
     }
 
-    /** One scheduled round, unless the service is stopping; the stop waits for it to end. */
-    public void round(WorkerBackoff backoff, Runnable work) {
+    /**
+     * One scheduled round of the named worker, unless the service is stopping or the worker is
+     * backing off from a database outage; never throws. The stop waits for it to end.
+     */
+    public void round(String worker, Runnable work) {
+        WorkerBackoff backoff = backoffs.computeIfAbsent(worker, name -> new WorkerBackoff(LOG, name));
         synchronized (this) {
             if (stopping) {
                 return;
@@ -45,6 +58,20 @@ public class BackgroundWork {
                 notifyAll();
             }
         }
+    }
+
+    /**
+     * Runs batches, each in a transaction of its own, until one comes back smaller than a full
+     * batch (nothing more to do) or the service is stopping; answers the sum of their counts.
+     */
+    public int inBatches(int fullBatch, IntSupplier batch) {
+        int total = 0;
+        int done;
+        do {
+            done = QuarkusTransaction.requiringNew().call(batch::getAsInt);
+            total += done;
+        } while (done == fullBatch && !stopping());
+        return total;
     }
 
     void onDrain(@Observes ShutdownDelayInitiatedEvent event) {

@@ -7,11 +7,12 @@ import org.jboss.logging.Logger;
 /**
  * How a scheduled background worker meets a database outage: it logs the outage once (not once
  * per round, which at a 1 s interval would flood the log), skips its rounds for a delay that
- * doubles from 1 s up to 10 s (so a worker is back at most 10 s after the database), and says once that it resumed when a round succeeds again. Other
- * failures are logged at every round, as before. One instance per worker; rounds never overlap
- * (the schedulers skip concurrent executions), so plain fields suffice.
+ * doubles from 1 s up to 10 s (so a worker is back at most 10 s after the database), and says
+ * once that it resumed when a round succeeds again. Other failures are logged at every round, as
+ * before. One instance per worker ({@link BackgroundWork} keeps them by name); rounds never
+ * overlap (the schedulers skip concurrent executions), so plain fields suffice.
  */
-public final class WorkerBackoff {
+final class WorkerBackoff {
 
     static final Duration FIRST = Duration.ofSeconds(1);
     static final Duration MAX = Duration.ofSeconds(10);
@@ -22,13 +23,13 @@ public final class WorkerBackoff {
     private Duration delay = FIRST;
     private long nextAttemptNanos;
 
-    public WorkerBackoff(Logger log, String worker) {
+    WorkerBackoff(Logger log, String worker) {
         this.log = log;
         this.worker = worker;
     }
 
     /** One scheduled round: runs it unless backing off; never throws. */
-    public synchronized void run(Runnable round) {
+    synchronized void run(Runnable round) {
         if (down && System.nanoTime() - nextAttemptNanos < 0) {
             return;
         }

@@ -49,8 +49,6 @@ public class OpportunityResource {
     @GET
     @Operation(summary = "Where many opportunities stand", description = "Keyset-paginated by opportunity id; the cursor pins asOf. status filters on the current visit (OPEN or FROZEN).")
     @APIResponse(responseCode = "200", description = "A page of opportunities")
-    @APIResponse(responseCode = "400", description = "Invalid parameter or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown pipelineId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<OpportunityListItem> list(@QueryParam("pipelineId") String pipelineId,
             @QueryParam("ownerId") String ownerId, @QueryParam("stage") String stage,
             @QueryParam("status") String status, @QueryParam("asOf") String asOf, @BeanParam PageRequest page) {

@@ -125,15 +125,8 @@ public final class CsvTransitions {
                 attributes.put(column.substring(ATTRIBUTE_PREFIX.length()), value);
             }
         });
-        BigDecimal amount = null;
-        String amountText = cell(row, "amount");
-        if (amountText != null) {
-            try {
-                amount = new BigDecimal(amountText);
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError(index, cell(row, "eventId"), "amount", Text.quote(amountText) + " is not a number"));
-            }
-        }
+        BigDecimal amount = Text.decimal(cell(row, "amount"),
+                problem -> errors.add(new FieldError(index, cell(row, "eventId"), "amount", problem)));
         return new TransitionInput(cell(row, "eventId"), cell(row, "opportunityId"), cell(row, "pipelineId"),
                 cell(row, "stage"), cell(row, "occurredAt"), cell(row, "ownerId"), amount, cell(row, "currency"),
                 attributes.isEmpty() ? null : attributes);

@@ -1,14 +1,12 @@
 package io.pipelinehealth.transition;
 
 import io.pipelinehealth.lifecycle.BackgroundWork;
-import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * Works off the durable record of opportunities still to derive: events stored by an asynchronous
@@ -21,8 +19,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DerivationBacklog {
 
-    private static final Logger LOG = Logger.getLogger(DerivationBacklog.class);
-    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "deriving pending opportunities");
     static final int CHUNK = 500;
 
     @Inject TenantDirectory tenants;
@@ -33,7 +29,7 @@ public class DerivationBacklog {
     @Scheduled(identity = "derive-pending", every = "${pipeline-health.ingest.derive-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        work.round(backoff, this::workOff);
+        work.round("deriving pending opportunities", this::workOff);
     }
 
     /** Derives everything pending, tenant by tenant; answers how many opportunities it derived. */

@@ -24,6 +24,7 @@ import io.pipelinehealth.opportunity.OpportunityView;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.PipelineService;
 import io.pipelinehealth.pipeline.PipelineView;
+import io.quarkus.qute.TemplateInstance;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -42,6 +43,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -93,8 +95,7 @@ public class PagesResource {
     @Path("pipelines/{id}")
     public Response pipeline(@PathParam("id") String id, @QueryParam("asOf") String asOf,
             @Context RoutingContext context) {
-        return requests.page(context, viewer -> {
-            team(viewer);
+        return teamPage(context, viewer -> {
             AnalyticsWindow window = AnalyticsWindow.of(null, null, asOf, clock);
             Pipeline pipeline = pipelines.require(id);
             // three independent reads, each in its own snapshot as in the API: the page waits for the slowest
@@ -112,8 +113,7 @@ public class PagesResource {
     @Path("pipelines/{id}/frozen")
     public Response board(@PathParam("id") String id, @QueryParam("asOf") String asOf,
             @Context RoutingContext context) {
-        return requests.page(context, viewer -> {
-            team(viewer);
+        return teamPage(context, viewer -> {
             Instant at = Instants.asOf(asOf, clock);
             Pipeline pipeline = pipelines.require(id);
             Page<FrozenItem> page = frozen.list(id, null, null, at, PageRequest.firstPage(BOARD_ROWS));
@@ -209,6 +209,14 @@ public class PagesResource {
 
     private List<PipelineView> pipelineViews() {
         return pipelines.list(PageRequest.firstPage(PageRequest.MAX_LIMIT)).items();
+    }
+
+    /** A page of the whole team: a rep key gets the 403 page. */
+    private Response teamPage(RoutingContext context, Function<Viewer, TemplateInstance> render) {
+        return requests.page(context, viewer -> {
+            team(viewer);
+            return render.apply(viewer);
+        });
     }
 
     private static void team(Viewer viewer) {

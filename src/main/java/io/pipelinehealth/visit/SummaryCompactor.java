@@ -5,7 +5,6 @@ import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.lifecycle.BackgroundWork;
-import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Folds the derivations' summary deltas into {@code visit_summary} (V22) and its cells (V24),
@@ -36,9 +34,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SummaryCompactor {
 
-    private static final Logger LOG = Logger.getLogger(SummaryCompactor.class);
-    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "summary compaction");
-
     static final String SCHEDULE = "summary-compaction";
     static final Duration FULL_ROUND = Duration.ofMinutes(1);
 
@@ -53,7 +48,7 @@ public class SummaryCompactor {
     @Scheduled(identity = SCHEDULE, every = "${pipeline-health.summary.compaction-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        work.round(backoff, this::round);
+        work.round("summary compaction", this::round);
     }
 
     /** Every tenant when a full round is due, else the tenants noted since; answers how many pipelines it folded. */

@@ -1,12 +1,10 @@
 package io.pipelinehealth.webhook;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.pipelinehealth.db.TenantScopedEntity;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -19,20 +17,8 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "webhook_subscription")
-@IdClass(SubscriptionEntity.Key.class)
-public class SubscriptionEntity extends PanacheEntityBase {
-
-    /** The primary key: a subscription id is unique within its tenant. */
-    public record Key(String tenantId, String id) implements Serializable {
-    }
-
-    @Id
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @Column(name = "subscription_id")
-    public String id;
+@AttributeOverride(name = "id", column = @Column(name = "subscription_id"))
+public class SubscriptionEntity extends TenantScopedEntity {
 
     @Column(name = "url", nullable = false)
     public String url;

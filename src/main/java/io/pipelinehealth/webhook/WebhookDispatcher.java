@@ -1,7 +1,6 @@
 package io.pipelinehealth.webhook;
 
 import io.pipelinehealth.lifecycle.BackgroundWork;
-import io.pipelinehealth.lifecycle.WorkerBackoff;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Sends due outbox deliveries, tenant by tenant (row-level security shows one tenant at a time).
@@ -32,9 +30,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WebhookDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    private final WorkerBackoff backoff = new WorkerBackoff(LOG, "webhook dispatch");
-
     @Inject WebhookStore store;
     @Inject WebhookSender sender;
     @Inject TenantDirectory tenants;
@@ -45,7 +40,7 @@ public class WebhookDispatcher {
     @Scheduled(identity = "webhook-dispatch", every = "${pipeline-health.webhooks.dispatch-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        work.round(backoff, this::dispatch);
+        work.round("webhook dispatch", this::dispatch);
     }
 
     /** One round over every tenant; answers how many deliveries were attempted. */

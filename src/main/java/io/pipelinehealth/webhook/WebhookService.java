@@ -8,6 +8,7 @@ import io.pipelinehealth.common.FieldError;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.db.TenantScopedEntity;
 import io.pipelinehealth.identity.AuditLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,7 @@ public class WebhookService {
 
     @Transactional
     public Subscription get(String id) {
-        SubscriptionEntity.Key key = new SubscriptionEntity.Key(tenants.currentTenant(), id);
+        TenantScopedEntity.Key key = new TenantScopedEntity.Key(tenants.currentTenant(), id);
         return SubscriptionEntity.<SubscriptionEntity>findByIdOptional(key).map(SubscriptionEntity::view)
                 .orElseThrow(() -> ApiException.notFound("webhook", id));
     }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pipelinehealth.pipeline.DayTimeDuration;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +35,16 @@ class TextAndInstantsTest {
         assertTrue(Text.problem(emoji.repeat(4), 3).contains("at most 3"));
         assertNull(Text.problem("x".repeat(Text.MAX_LENGTH)));
         assertTrue(Text.problem("x".repeat(Text.MAX_LENGTH + 1)) != null);
+    }
+
+    @Test
+    void decimalCellsAreNumbersOrNamedProblems() {
+        List<String> problems = new ArrayList<>();
+        assertEquals(new BigDecimal("1200.50"), Text.decimal("1200.50", problems::add));
+        assertNull(Text.decimal(null, problems::add));
+        assertTrue(problems.isEmpty());
+        assertNull(Text.decimal("12k", problems::add));
+        assertEquals(List.of("'12k' is not a number"), problems);
     }
 
     @Test
