@@ -44,43 +44,49 @@ final class SummaryFold {
     private static final String EMPTY_GROUPS =
             "delete from visit_summary where tenant_id = :tenant and pipeline_id = :pipeline and n = 0";
 
-    /** The touched cells, as a relation {@code touched} for the two statements below. */
+    /**
+     * The touched cells, as a relation {@code touched} for the statement below. Owner and
+     * next stage may be null; the statements compare them as {@code array[owner_id, next_stage]},
+     * whose equality holds for nulls in the same places and can be hashed. An {@code is not
+     * distinct from} cannot, and made PostgreSQL compare every touched cell with every group:
+     * seconds per fold during a load (1m events).
+     */
     private static final String TOUCHED = """
             with touched as (
-                select measure::"char" as measure, owner_id, stage, next_stage
+                select measure::"char" as measure, stage, array[owner_id, next_stage] as rest
                 from unnest(:measures::text[], :owners::text[], :stages::text[], :nextStages::text[])
                      as t(measure, owner_id, stage, next_stage)
             )
             """;
 
-    /** The touched cells that have no group left. */
-    private static final String EMPTY_CELLS = TOUCHED + """
-            delete from visit_summary_cell c
-            using touched t
-            where c.tenant_id = :tenant and c.pipeline_id = :pipeline and c.measure = t.measure
-              and c.owner_id is not distinct from t.owner_id and c.stage = t.stage
-              and c.next_stage is not distinct from t.next_stage
-              and not exists (select 1 from visit_summary s
-                              where s.tenant_id = :tenant and s.pipeline_id = :pipeline and s.measure = c.measure
-                                and s.owner_id is not distinct from c.owner_id and s.stage = c.stage
-                                and s.next_stage is not distinct from c.next_stage)
-            """;
-
-    /** The touched cells that have groups, from their groups. */
+    /**
+     * The touched cells written anew from their groups (upserted), and those left without a group
+     * deleted, in one statement: its two writes never meet on a row.
+     */
     private static final String CELLS = TOUCHED + """
-            insert into visit_summary_cell as c
-            select s.tenant_id, s.pipeline_id, s.measure, s.owner_id, s.stage, s.next_stage,
-            """ + SummaryCellSql.COLUMNS + """
-            from visit_summary s
-            join touched t on s.measure = t.measure and s.owner_id is not distinct from t.owner_id
-                          and s.stage = t.stage and s.next_stage is not distinct from t.next_stage
-            where s.tenant_id = :tenant and s.pipeline_id = :pipeline
-            group by s.tenant_id, s.pipeline_id, s.measure, s.owner_id, s.stage, s.next_stage
-            on conflict (tenant_id, pipeline_id, measure, owner_id, stage, next_stage) do update
-            set n = excluded.n, on_track = excluded.on_track, rushed = excluded.rushed, slow = excluded.slow,
-                skipped = excluded.skipped, valued = excluded.valued, value_sum = excluded.value_sum,
-                min_left_at = excluded.min_left_at, max_left_at = excluded.max_left_at,
-                buckets = excluded.buckets, counts = excluded.counts
+            , fresh as (
+                select s.tenant_id, s.pipeline_id, s.measure, s.owner_id, s.stage, s.next_stage,
+                """ + SummaryCellSql.COLUMNS + """
+                from visit_summary s
+                join touched t on s.measure = t.measure and s.stage = t.stage and array[s.owner_id, s.next_stage] = t.rest
+                where s.tenant_id = :tenant and s.pipeline_id = :pipeline
+                group by s.tenant_id, s.pipeline_id, s.measure, s.owner_id, s.stage, s.next_stage
+            ),
+            written as (
+                insert into visit_summary_cell as c
+                select * from fresh
+                on conflict (tenant_id, pipeline_id, measure, owner_id, stage, next_stage) do update
+                set n = excluded.n, on_track = excluded.on_track, rushed = excluded.rushed, slow = excluded.slow,
+                    skipped = excluded.skipped, valued = excluded.valued, value_sum = excluded.value_sum,
+                    min_left_at = excluded.min_left_at, max_left_at = excluded.max_left_at,
+                    buckets = excluded.buckets, counts = excluded.counts
+            )
+            delete from visit_summary_cell c
+            where c.tenant_id = :tenant and c.pipeline_id = :pipeline
+              and (c.measure, c.stage, array[c.owner_id, c.next_stage]) in (
+                  select measure, stage, rest from touched
+                  except
+                  select measure, stage, array[owner_id, next_stage] from fresh)
             """;
 
     private record Cell(String measure, String ownerId, String stage, String nextStage) {
@@ -101,13 +107,11 @@ final class SummaryFold {
         if (touched.isEmpty()) {
             return;
         }
-        for (String statement : List.of(EMPTY_CELLS, CELLS)) {
-            execute(connection, bind(new NamedSql(statement), tenant, pipeline)
-                    .array("measures", "text", touched.stream().map(Cell::measure).toArray())
-                    .array("owners", "text", touched.stream().map(Cell::ownerId).toArray())
-                    .array("stages", "text", touched.stream().map(Cell::stage).toArray())
-                    .array("nextStages", "text", touched.stream().map(Cell::nextStage).toArray()));
-        }
+        execute(connection, bind(new NamedSql(CELLS), tenant, pipeline)
+                .array("measures", "text", touched.stream().map(Cell::measure).toArray())
+                .array("owners", "text", touched.stream().map(Cell::ownerId).toArray())
+                .array("stages", "text", touched.stream().map(Cell::stage).toArray())
+                .array("nextStages", "text", touched.stream().map(Cell::nextStage).toArray()));
     }
 
     private static NamedSql bind(NamedSql sql, String tenant, String pipeline) {
