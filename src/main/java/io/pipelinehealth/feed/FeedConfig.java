@@ -13,6 +13,6 @@ public interface FeedConfig {
      */
     Duration tombstoneRetention();
 
-    /** How often {@link TombstonePruner} runs; "off" disables it (read by {@code @Scheduled} by name). */
+    /** How often {@link TombstonePruner} runs; "off" disables it (schedule.BackgroundSchedule). */
     String pruneInterval();
 }

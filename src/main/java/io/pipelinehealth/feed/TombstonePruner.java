@@ -5,7 +5,6 @@ import io.pipelinehealth.common.TenantDirectory;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.lifecycle.BackgroundWork;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -34,11 +33,6 @@ public class TombstonePruner {
     @Inject Clock clock;
     @Inject BackgroundWork work;
 
-    @Scheduled(identity = "tombstone-prune", every = "${pipeline-health.feed.prune-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        work.round("tombstone pruning", this::prune);
-    }
 
     /** One round at the clock's instant; answers how many tombstones it deleted. */
     public int prune() {

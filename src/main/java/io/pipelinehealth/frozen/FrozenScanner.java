@@ -13,7 +13,6 @@ import io.pipelinehealth.webhook.WebhookOutbox;
 import io.pipelinehealth.worktime.OpenVisitTime;
 import io.pipelinehealth.worktime.TimeBasis;
 import io.pipelinehealth.worktime.WorkCalendar;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -47,11 +46,6 @@ public class FrozenScanner {
     @Inject PipelineService pipelines;
     @Inject BackgroundWork work;
 
-    @Scheduled(identity = "frozen-scan", every = "${pipeline-health.scan.interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        work.round("frozen scan", this::scan);
-    }
 
     /** One scan at the clock's instant; answers how many newly frozen visits it handled. */
     public int scan() {

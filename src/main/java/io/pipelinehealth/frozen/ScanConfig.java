@@ -9,10 +9,7 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "pipeline-health.scan")
 public interface ScanConfig {
 
-    /**
-     * How often the scan runs; "off" disables it. {@code @Scheduled} reads it by name; it is declared
-     * here because a mapping refuses keys of its namespace that it does not declare.
-     */
+    /** How often the scan runs; "off" disables it (schedule.BackgroundSchedule). */
     String interval();
 
     /** Frozen visits handled per transaction. */

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
@@ -19,9 +20,8 @@ import org.jboss.logging.Logger;
  * what it claimed: row locks end with its transaction, webhook leases are handed back
  * ({@code WebhookDispatcher}). The stop waits for such a round, at most {@link #WAIT}.
  * <p>
- * A worker declares its own schedule ({@code @Scheduled}, skipping concurrent executions) and
- * hands each round to {@link #round}, under its name: the name keys the worker's
- * {@link WorkerBackoff} and is how the log speaks of it.
+ * {@code schedule.BackgroundSchedule} runs every worker's rounds through {@link #round}, under the
+ * worker's name: the name keys its {@link WorkerBackoff} and is how the log speaks of it.
  */
 @ApplicationScoped
 public class BackgroundWork {
@@ -40,8 +40,10 @@ public class BackgroundWork {
 
     /**
      * One scheduled round of the named worker, unless the service is stopping or the worker is
-     * backing off from a database outage; never throws. The stop waits for it to end.
+     * backing off from a database outage; never throws. The stop waits for it to end. The request
+     * context is active, as in a request (a Panache read outside a transaction needs it).
      */
+    @ActivateRequestContext
     public void round(String worker, Runnable work) {
         WorkerBackoff backoff = backoffs.computeIfAbsent(worker, name -> new WorkerBackoff(LOG, name));
         synchronized (this) {

@@ -3,7 +3,6 @@ package io.pipelinehealth.transition;
 import io.pipelinehealth.lifecycle.BackgroundWork;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -26,11 +25,6 @@ public class DerivationBacklog {
     @Inject Derivation derivation;
     @Inject BackgroundWork work;
 
-    @Scheduled(identity = "derive-pending", every = "${pipeline-health.ingest.derive-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        work.round("deriving pending opportunities", this::workOff);
-    }
 
     /** Derives everything pending, tenant by tenant; answers how many opportunities it derived. */
     public int workOff() {

@@ -6,7 +6,6 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.lifecycle.BackgroundWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -34,7 +33,7 @@ import java.util.Set;
 @ApplicationScoped
 public class SummaryCompactor {
 
-    static final String SCHEDULE = "summary-compaction";
+    public static final String SCHEDULE = "summary-compaction";
     static final Duration FULL_ROUND = Duration.ofMinutes(1);
 
     @Inject AgroalDataSource dataSource;
@@ -45,14 +44,9 @@ public class SummaryCompactor {
     /** When the next round visits every tenant; the first one does. */
     private volatile long fullRoundNanos = System.nanoTime();
 
-    @Scheduled(identity = SCHEDULE, every = "${pipeline-health.summary.compaction-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        work.round("summary compaction", this::round);
-    }
 
     /** Every tenant when a full round is due, else the tenants noted since; answers how many pipelines it folded. */
-    int round() {
+    public int round() {
         if (System.nanoTime() - fullRoundNanos >= 0) {
             fullRoundNanos = System.nanoTime() + FULL_ROUND.toNanos();
             return compact();

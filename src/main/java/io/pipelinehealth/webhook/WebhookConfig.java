@@ -10,10 +10,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "pipeline-health.webhooks")
 public interface WebhookConfig {
 
-    /**
-     * How often the dispatcher looks for due deliveries; "off" disables it. {@code @Scheduled} reads
-     * it by name; it is declared here because a mapping refuses keys of its namespace that it does not declare.
-     */
+    /** How often the dispatcher looks for due deliveries; "off" disables it (schedule.BackgroundSchedule). */
     String dispatchInterval();
 
     /** Deliveries claimed per dispatcher round. */

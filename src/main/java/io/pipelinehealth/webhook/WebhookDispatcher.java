@@ -3,7 +3,6 @@ package io.pipelinehealth.webhook;
 import io.pipelinehealth.lifecycle.BackgroundWork;
 import io.pipelinehealth.common.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,11 +36,6 @@ public class WebhookDispatcher {
     @Inject Clock clock;
     @Inject BackgroundWork work;
 
-    @Scheduled(identity = "webhook-dispatch", every = "${pipeline-health.webhooks.dispatch-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        work.round("webhook dispatch", this::dispatch);
-    }
 
     /** One round over every tenant; answers how many deliveries were attempted. */
     public int dispatch() {

@@ -1,7 +1,9 @@
 package io.pipelinehealth.webhook;
 
 import com.standardwebhooks.Webhook;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,17 +23,16 @@ public class WebhookSender {
         }
     }
 
-    private final HttpClient client;
-    private final WebhookConfig config;
-    private final WebhookTargets targets;
-    private final Clock clock;
+    @Inject WebhookConfig config;
+    @Inject WebhookTargets targets;
+    @Inject Clock clock;
 
-    WebhookSender(WebhookConfig config, WebhookTargets targets, Clock clock) {
-        this.config = config;
-        this.targets = targets;
-        this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** One client for every delivery (it pools connections); a redirect is an answer, never followed. */
+    private HttpClient client;
+
+    @PostConstruct
+    void open() {
+        client = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Checks the target's addresses first (DNS may have changed since registration): a refusal sends nothing. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.TenantContext;
+import io.pipelinehealth.lifecycle.BackgroundWork;
 import io.pipelinehealth.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -55,6 +56,9 @@ class StoppingDispatcherTest {
     WebhookOutbox outbox;
 
     @Inject
+    BackgroundWork work;
+
+    @Inject
     Event<ShutdownDelayInitiatedEvent> stopBegins;
 
     @Inject
@@ -95,7 +99,7 @@ class StoppingDispatcherTest {
             release.countDown();
             assertEquals(1, round.get(20, TimeUnit.SECONDS), "attempts in the round that was running");
 
-            dispatcher.scheduled(); // a scheduled round after the stop began: does nothing
+            work.round("webhook dispatch", dispatcher::dispatch); // a round after the stop began: does nothing
             assertEquals(1, receiver.requests.size());
             List<String> rows = TenantContext.call(tenant, () -> rows(id));
             assertEquals(List.of("DELIVERED 1 claimed=false due=false", "PENDING 0 claimed=false due=true",
