@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class SerialSession {
 
     @Inject AgroalDataSource dataSource;
-    @ConfigProperty(name = "pipeline-health.analytics.parallel-query", defaultValue = "false")
+    @ConfigProperty(name = "pipeline-health.analytics.parallel-query")
     boolean parallel;
-    @ConfigProperty(name = "pipeline-health.analytics.summary", defaultValue = "true")
+    @ConfigProperty(name = "pipeline-health.analytics.summary")
     boolean summary;
 
     /** An open connection; closing it restores the setting and returns the connection. */

@@ -34,7 +34,7 @@ class PipelineCache {
     private final AtomicLong generation = new AtomicLong();
     private final long ttlNanos;
 
-    PipelineCache(@ConfigProperty(name = "pipeline-health.pipelines.cache-ttl", defaultValue = "5s") Duration ttl) {
+    PipelineCache(@ConfigProperty(name = "pipeline-health.pipelines.cache-ttl") Duration ttl) {
         this.ttlNanos = ttl.toNanos();
     }
 

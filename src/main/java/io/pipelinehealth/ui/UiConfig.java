@@ -1,10 +1,12 @@
 package io.pipelinehealth.ui;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Tunables of the pages' sign-in ({@code pipeline-health.ui.*}, env {@code PIPELINE_HEALTH_UI_*}). */
+/**
+ * Tunables of the pages' sign-in ({@code pipeline-health.ui.*}, env {@code PIPELINE_HEALTH_UI_*}). Their
+ * defaults are in application.properties, the one place they are written.
+ */
 @ConfigMapping(prefix = "pipeline-health.ui")
 public interface UiConfig {
 
@@ -12,11 +14,9 @@ public interface UiConfig {
 
     interface Session {
         /** A session nobody used for this long has ended. */
-        @WithDefault("8h")
         Duration idle();
 
         /** A session ends this long after sign-in, however busy. */
-        @WithDefault("24h")
         Duration absolute();
     }
 }
