@@ -9,6 +9,7 @@ import io.pipelinehealth.analytics.StageAnalyticsRow;
 import io.pipelinehealth.analytics.StandardRow;
 import io.pipelinehealth.analytics.TrendRow;
 import io.pipelinehealth.analytics.TrendWindow;
+import io.pipelinehealth.common.Csv;
 import io.pipelinehealth.common.Instants;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
@@ -125,7 +126,7 @@ public class PagesResource {
 
     @GET
     @Path("pipelines/{id}/frozen.csv")
-    @Produces({ "text/csv", MediaType.TEXT_HTML })
+    @Produces({ Csv.MEDIA_TYPE, MediaType.TEXT_HTML })
     public Response boardCsv(@PathParam("id") String id, @QueryParam("asOf") String asOf,
             @Context RoutingContext context) {
         Viewer viewer = null;
