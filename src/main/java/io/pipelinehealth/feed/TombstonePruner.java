@@ -33,7 +33,6 @@ public class TombstonePruner {
     @Inject Clock clock;
     @Inject BackgroundWork work;
 
-
     /** One round at the clock's instant; answers how many tombstones it deleted. */
     public int prune() {
         Instant cutoff = clock.instant().minus(config.tombstoneRetention());

@@ -46,7 +46,6 @@ public class FrozenScanner {
     @Inject PipelineService pipelines;
     @Inject BackgroundWork work;
 
-
     /** One scan at the clock's instant; answers how many newly frozen visits it handled. */
     public int scan() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -39,9 +39,9 @@ public class BackgroundSchedule {
     @Inject FrozenScanner frozen;
     @Inject SummaryCompactor summaries;
     @Inject TombstonePruner tombstones;
-    @Inject ScanConfig scan;
+    @Inject ScanConfig scanConfig;
     @Inject WebhookConfig webhookConfig;
-    @Inject FeedConfig feed;
+    @Inject FeedConfig feedConfig;
 
     @ConfigProperty(name = "pipeline-health.ingest.derive-interval") String deriveInterval;
     @ConfigProperty(name = "pipeline-health.summary.compaction-interval") String compactionInterval;
@@ -49,9 +49,9 @@ public class BackgroundSchedule {
     void schedule(@Observes StartupEvent event) {
         every("derive-pending", deriveInterval, "deriving pending opportunities", derivations::workOff);
         every("webhook-dispatch", webhookConfig.dispatchInterval(), "webhook dispatch", webhooks::dispatch);
-        every("frozen-scan", scan.interval(), "frozen scan", frozen::scan);
+        every("frozen-scan", scanConfig.interval(), "frozen scan", frozen::scan);
         every(SummaryCompactor.SCHEDULE, compactionInterval, "summary compaction", summaries::round);
-        every("tombstone-prune", feed.pruneInterval(), "tombstone pruning", tombstones::prune);
+        every("tombstone-prune", feedConfig.pruneInterval(), "tombstone pruning", tombstones::prune);
     }
 
     private void every(String identity, String interval, String name, IntSupplier round) {

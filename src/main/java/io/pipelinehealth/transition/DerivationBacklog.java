@@ -25,7 +25,6 @@ public class DerivationBacklog {
     @Inject Derivation derivation;
     @Inject BackgroundWork work;
 
-
     /** Derives everything pending, tenant by tenant; answers how many opportunities it derived. */
     public int workOff() {
         return tenants.forEachTenant(this::workOff);

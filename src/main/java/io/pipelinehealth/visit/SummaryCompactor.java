@@ -44,7 +44,6 @@ public class SummaryCompactor {
     /** When the next round visits every tenant; the first one does. */
     private volatile long fullRoundNanos = System.nanoTime();
 
-
     /** Every tenant when a full round is due, else the tenants noted since; answers how many pipelines it folded. */
     public int round() {
         if (System.nanoTime() - fullRoundNanos >= 0) {

@@ -36,7 +36,6 @@ public class WebhookDispatcher {
     @Inject Clock clock;
     @Inject BackgroundWork work;
 
-
     /** One round over every tenant; answers how many deliveries were attempted. */
     public int dispatch() {
         return tenants.forEachTenant(this::dispatch);
