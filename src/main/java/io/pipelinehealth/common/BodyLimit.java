@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,7 +62,7 @@ public class BodyLimit {
                 context.put(LIMIT_KEY, transitions);
                 transitionBodies.handle(context);
             } else if (request.method() == HttpMethod.POST && path.startsWith("/api/v1/inbound/")) {
-                boolean csv = String.valueOf(request.getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT)
+                boolean csv = String.valueOf(request.getHeader("Content-Type")).toLowerCase(Locale.ROOT)
                         .startsWith(Csv.MEDIA_TYPE);
                 context.put(LIMIT_KEY, csv ? transitions : INBOUND_WEBHOOK_LIMIT);
                 (csv ? transitionBodies : webhookBodies).handle(context);
@@ -115,7 +116,7 @@ public class BodyLimit {
             return !length.strip().equals("0");
         }
         String encoding = request.getHeader("Transfer-Encoding");
-        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     /** For a 413 that still reaches the exception mappers. */

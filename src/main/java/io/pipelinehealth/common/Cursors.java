@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public class Cursors {
      */
     public String sign(String scope, Object... values) {
         return PageCursor.encode(secret.key(), tenants.currentTenant() + "\n" + scope,
-                java.util.Arrays.stream(values).map(String::valueOf).toList());
+                Arrays.stream(values).map(String::valueOf).toList());
     }
 
     public Position verify(String scope, String token) {
@@ -62,7 +63,7 @@ public class Cursors {
         /** The cursor of the page after an item at this position. */
         public String next(Object... values) {
             return PageCursor.encode(secret.key(), binding,
-                    java.util.Arrays.stream(values).map(String::valueOf).toList());
+                    Arrays.stream(values).map(String::valueOf).toList());
         }
     }
 

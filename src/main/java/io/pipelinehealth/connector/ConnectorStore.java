@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public class ConnectorStore {
 
     /** A connector row, with its sealed or hashed secret; only the inbound path reads those. */
     record Stored(String tenantId, String id, ConnectorKind kind, String name, List<StageMapping> stages,
-            java.util.Map<String, String> owners, java.util.Map<String, String> attributes, byte[] secretSealed,
+            Map<String, String> owners, Map<String, String> attributes, byte[] secretSealed,
             String secretHash, Instant createdAt, Instant updatedAt) {
 
         Connector view() {

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class SalesforceExport implements Closeable {
         String created = cell(row, "CreatedDate");
         String source = "line " + row.line();
         List<String> problems = new ArrayList<>();
-        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
         ids.put("Id", nz(id));
         ids.put("OpportunityId", nz(opportunity));
         ids.put("StageName", nz(stageName));

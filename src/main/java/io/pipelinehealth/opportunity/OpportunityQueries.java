@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public class OpportunityQueries {
 
     /** A row of the list before the pipeline definition names its state. */
     public record Standing(String opportunityId, String pipelineId, PositionKind kind, String stage,
-            java.time.Instant enteredAt, long elapsedSeconds, Long standardSeconds, Long frozenAfterSeconds, String ownerId) {
+            Instant enteredAt, long elapsedSeconds, Long standardSeconds, Long frozenAfterSeconds, String ownerId) {
     }
 
     public List<Standing> standings(String tenantId, OpportunityFilter filter) {

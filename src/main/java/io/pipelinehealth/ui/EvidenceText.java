@@ -2,6 +2,8 @@ package io.pipelinehealth.ui;
 
 import io.pipelinehealth.analytics.Evidence;
 import io.pipelinehealth.analytics.RepPattern;
+import java.math.BigDecimal;
+import java.util.Locale;
 
 /** Rule 11's evidence in words for people: shares as percentages, intervals, the team, the q-value. */
 final class EvidenceText {
@@ -23,7 +25,7 @@ final class EvidenceText {
      * the side the rep leans to (the flag's, else the median deviation's sign), short because a heat
      * map has a cell per rep and stage; the rep's own page gives both sides in words.
      */
-    static String cell(Evidence evidence, java.math.BigDecimal median) {
+    static String cell(Evidence evidence, BigDecimal median) {
         if (evidence == null || evidence.rushedShare() == null) {
             return "";
         }
@@ -46,6 +48,6 @@ final class EvidenceText {
     }
 
     static String q(double q) {
-        return q < 0.001 ? "< 0.001" : String.format(java.util.Locale.ROOT, "%.3f", q);
+        return q < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", q);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One stage's weekly trend as a small SVG chart: the rep's median deviation (circles, solid line) and
@@ -64,13 +65,13 @@ public record TrendChart(String stage, String points, String teamPoints, List<Ma
         return charts;
     }
 
-    private static java.util.Optional<Mark> mark(BigDecimal deviation, Long standard, int x) {
+    private static Optional<Mark> mark(BigDecimal deviation, Long standard, int x) {
         if (deviation == null || standard == null || standard == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double share = deviation.divide(BigDecimal.valueOf(standard), MathContext.DECIMAL64).doubleValue();
         double cut = Math.max(-1.25, Math.min(1.25, share));
-        return java.util.Optional.of(new Mark(x, (int) Math.round(MIDDLE + cut * SCALE)));
+        return Optional.of(new Mark(x, (int) Math.round(MIDDLE + cut * SCALE)));
     }
 
     private static String line(List<Mark> marks) {

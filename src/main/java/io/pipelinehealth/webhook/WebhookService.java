@@ -1,6 +1,7 @@
 package io.pipelinehealth.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinehealth.common.ApiException;
 import io.pipelinehealth.common.Cursors;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Subscriptions and their delivery logs. */
@@ -29,9 +31,8 @@ import java.util.UUID;
 public class WebhookService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> PAYLOAD =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {
-            };
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
+    };
 
     @Inject TenantResolver tenants;
     @Inject WebhookStore store;
@@ -39,7 +40,6 @@ public class WebhookService {
     @Inject ObjectMapper json;
     @Inject Clock clock;
     @Inject Cursors cursors;
-
     @Inject AuditLog audit;
 
     /** Creates a subscription with a fresh secret, shown only in this answer. */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public class WebhookTargets {
     }
 
     private Optional<String> refusal(URI url) throws UnknownHostException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && config.allowHttp())) {
             return Optional.of(config.allowHttp() ? "must be an http or https URL" : "must be an https URL");
         }
