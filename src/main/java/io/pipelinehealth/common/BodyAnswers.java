@@ -1,9 +1,7 @@
 package io.pipelinehealth.common;
 
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -42,14 +40,7 @@ public final class BodyAnswers {
 
     private static void addIfAbsent(APIResponses responses, String code, String description) {
         if (!responses.hasAPIResponse(code)) {
-            responses.addAPIResponse(code, problem(description));
+            responses.addAPIResponse(code, ProblemAnswers.problem(description));
         }
-    }
-
-    /** A response whose body is a problem document, as the annotations write it. */
-    public static APIResponse problem(String description) {
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref("Problem")));
-        return OASFactory.createAPIResponse().description(description).content(content);
     }
 }

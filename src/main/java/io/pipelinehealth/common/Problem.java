@@ -5,12 +5,14 @@ import io.pipelinehealth.db.DatabaseUnavailable;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem details body, served as {@code application/problem+json}. {@code errors}
  * lists at most {@link #MAX_ERRORS} problems; {@code errorCount} says how many there were in all.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "RFC 9457 problem details.")
 public record Problem(String type, String title, int status, String detail, String instance,
         List<FieldError> errors, Integer errorCount) {
 

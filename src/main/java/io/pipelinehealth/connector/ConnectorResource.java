@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/connectors")
 @Tag(name = "Connectors")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "404", description = "No such connector")
 public class ConnectorResource {
 
     @Inject ConnectorService connectors;
@@ -40,7 +41,7 @@ public class ConnectorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a CRM connector", description = "HubSpot or Pipedrive webhooks, or Salesforce OpportunityHistory exports, mapped onto pipelines. The secret is stored sealed (HubSpot) or hashed (Pipedrive) and never returned.")
     @APIResponse(responseCode = "201", description = "Created; inboundUrl is where the CRM sends", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Connector.class)))
-    @APIResponse(responseCode = "422", description = "Invalid connector: unknown pipeline or stage, missing secret", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid connector: unknown pipeline or stage, missing secret")
     public Response create(ConnectorRequest request, @Context HttpServerRequest http) {
         Connector created = withUrl(connectors.create(request), http);
         return Response.created(URI.create("/api/v1/connectors/" + created.id())).entity(created).build();
@@ -49,7 +50,6 @@ public class ConnectorResource {
     @GET
     @Operation(summary = "List connectors")
     @APIResponse(responseCode = "200", description = "A page of connectors")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Connector> list(@BeanParam PageRequest page, @Context HttpServerRequest http) {
         Page<Connector> found = connectors.list(page);
         return new Page<>(found.items().stream().map(c -> withUrl(c, http)).toList(), found.nextCursor());
@@ -59,7 +59,6 @@ public class ConnectorResource {
     @Path("{id}")
     @Operation(summary = "Read a connector", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The connector")
-    @APIResponse(responseCode = "404", description = "No such connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Connector get(@PathParam("id") String id, @Context HttpServerRequest http) {
         return withUrl(connectors.get(id), http);
     }
@@ -69,8 +68,7 @@ public class ConnectorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a connector's mapping and secret", description = "The same body as POST; the id and inboundUrl stay.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Connector.class)))
-    @APIResponse(responseCode = "404", description = "No such connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid connector")
     public Connector replace(@PathParam("id") String id, ConnectorRequest request, @Context HttpServerRequest http) {
         return withUrl(connectors.replace(id, request), http);
     }
@@ -80,7 +78,6 @@ public class ConnectorResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 has no body: any Accept will do
     @Operation(summary = "Delete a connector and its log", description = "Its inbound URL answers 404 from then on; stored transitions stay.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
         connectors.delete(id);
         return Response.noContent().build();
@@ -90,8 +87,6 @@ public class ConnectorResource {
     @Path("{id}/log")
     @Operation(summary = "A connector's log", description = "What arrived, what it became, and what was ignored or refused and why; newest first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of log entries")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<LogEntry> log(@PathParam("id") String id, @BeanParam PageRequest page) {
         return connectors.log(id, page);
     }

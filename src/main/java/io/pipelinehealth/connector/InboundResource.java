@@ -1,7 +1,6 @@
 package io.pipelinehealth.connector;
 
 import io.pipelinehealth.common.Csv;
-import io.pipelinehealth.common.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -46,11 +45,11 @@ public class InboundResource {
     @Consumes({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
     @Operation(summary = "Receive a CRM's webhook or export", description = "HubSpot (X-HubSpot-Signature-v3) or Pipedrive (HTTP basic auth) deal events as the CRM sends them (JSON), or a Salesforce OpportunityHistory export from Data Loader or the Bulk API (text/csv, any number of rows, stored in atomic batches of at most 10,000; needs a key with role ingest). Unmapped stages are listed, not stored, and still answer 200 so the CRM does not retry.")
     @APIResponse(responseCode = "200", description = "Received; what was stored, noted, ignored and refused (an export's by line)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboundResult.class)))
-    @APIResponse(responseCode = "400", description = "Malformed payload, or malformed CSV or missing columns", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A transition conflicts with a stored one; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Unsupported content type for this connector", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A mapped event is not a valid transition; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed payload, or malformed CSV or missing columns")
+    @APIResponse(responseCode = "404", description = "No such connector")
+    @APIResponse(responseCode = "409", description = "A transition conflicts with a stored one; nothing was stored")
+    @APIResponse(responseCode = "415", description = "Unsupported content type for this connector")
+    @APIResponse(responseCode = "422", description = "A mapped event is not a valid transition; nothing was stored")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
                     description = "The CRM's own webhook body: a HubSpot array of events or a Pipedrive v2 object")),

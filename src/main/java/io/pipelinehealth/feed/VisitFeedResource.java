@@ -1,7 +1,6 @@
 package io.pipelinehealth.feed;
 
 import io.pipelinehealth.common.Csv;
-import io.pipelinehealth.common.Problem;
 import io.pipelinehealth.identity.RepAccess;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,10 +45,8 @@ public class VisitFeedResource {
                     + "sees its own visits only.")
     @APIResponse(responseCode = "200", description = "A page of visits",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VisitFeedPage.class)))
-    @APIResponse(responseCode = "400", description = "Missing pipelineId, an invalid parameter, cursor or changedSince",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "changedSince is older than a pruned tombstone: do a full pull",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing pipelineId, an invalid parameter, cursor or changedSince")
+    @APIResponse(responseCode = "410", description = "changedSince is older than a pruned tombstone: do a full pull")
     public Response visits(@QueryParam("pipelineId") @Parameter(required = true) String pipelineId,
             @QueryParam("enteredFrom") @Parameter(description = "Visits entered at or after this instant") String enteredFrom,
             @QueryParam("enteredTo") @Parameter(description = "Visits entered before this instant") String enteredTo,

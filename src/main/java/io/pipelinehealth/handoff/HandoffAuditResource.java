@@ -2,11 +2,8 @@ package io.pipelinehealth.handoff;
 
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.pipelinehealth.common.Problem;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pipelinehealth.common.Instants;
@@ -42,7 +39,7 @@ public class HandoffAuditResource {
     @Path("{handoffId}")
     @Operation(summary = "One hand-off")
     @APIResponse(responseCode = "200", description = "The hand-off")
-    @APIResponse(responseCode = "404", description = "No such hand-off", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such hand-off")
     public Handoff get(@PathParam("handoffId") long handoffId) {
         return handoffs.find(handoffId);
     }

@@ -2,7 +2,6 @@ package io.pipelinehealth.handoff;
 
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.pipelinehealth.common.Problem;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,8 +30,8 @@ public class HandoffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Hand a deal to nurturing, back to sales, or disqualify it", description = "The move is judged at `at` (default now) under the opportunity's row lock; visits are re-derived and webhooks queued in the same transaction.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Handoff.class)))
-    @APIResponse(responseCode = "404", description = "No such opportunity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The state at `at` does not allow the move; detail says why", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such opportunity")
+    @APIResponse(responseCode = "409", description = "The state at `at` does not allow the move; detail says why")
     public Response create(@PathParam("opportunityId") String opportunityId, HandoffRequest request) {
         Handoff handoff = handoffs.handOff(opportunityId, request);
         return Response.created(URI.create("/api/v1/handoffs/" + handoff.handoffId())).entity(handoff).build();

@@ -52,7 +52,7 @@ public class KeyResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 has no body: any Accept will do
     @Operation(summary = "Revoke a key", description = "Takes effect on the next request on this replica, within 10 s on the others.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No such key in this tenant", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such key in this tenant")
     public Response revoke(@PathParam("id") String id) {
         keys.revoke(id);
         return Response.noContent().build();

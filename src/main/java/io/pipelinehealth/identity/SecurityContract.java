@@ -1,19 +1,21 @@
 package io.pipelinehealth.identity;
 
+import static io.pipelinehealth.common.ProblemAnswers.problem;
+
 import io.pipelinehealth.common.BodyAnswers;
 import io.pipelinehealth.common.ParameterAnswers;
+import io.pipelinehealth.common.ProblemAnswers;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Adds the bearer security scheme (required globally) and the 401, 403, 429 and 503 answers every
  * /api/v1 operation can give to the served spec, and the answers every body can get
- * ({@link BodyAnswers}) or some query parameters bring ({@link ParameterAnswers}), so the
- * annotations need not repeat them.
+ * ({@link BodyAnswers}) or some parameters bring ({@link ParameterAnswers}), and the problem
+ * content of every error answer ({@link ProblemAnswers}), so the annotations need not repeat them.
  */
 public class SecurityContract implements OASFilter {
 
@@ -40,22 +42,19 @@ public class SecurityContract implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/api/v1/")) {
-                item.getOperations().values().forEach(SecurityContract::addAnswers);
+                item.getOperations().values().forEach(operation -> addAnswers(path, operation));
             }
         });
     }
 
-    private static void addAnswers(Operation operation) {
+    private static void addAnswers(String path, Operation operation) {
         operation.getResponses()
                 .addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"))
                 .addAPIResponse("403", OASFactory.createAPIResponse().ref("Forbidden"))
                 .addAPIResponse("429", OASFactory.createAPIResponse().ref("TooManyRequests"))
                 .addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
         BodyAnswers.addTo(operation);
-        ParameterAnswers.addTo(operation);
-    }
-
-    private static APIResponse problem(String description) {
-        return BodyAnswers.problem(description);
+        ParameterAnswers.addTo(path, operation);
+        ProblemAnswers.addTo(operation);
     }
 }

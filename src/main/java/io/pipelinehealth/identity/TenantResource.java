@@ -2,7 +2,6 @@ package io.pipelinehealth.identity;
 
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
-import io.pipelinehealth.common.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -32,7 +31,7 @@ public class TenantResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a tenant and its first admin key", description = "The key is shown only in this response.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewTenant.class)))
-    @APIResponse(responseCode = "409", description = "A tenant with this id exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A tenant with this id exists")
     public Response create(TenantRequest request) {
         NewTenant created = tenants.create(request);
         return Response.created(URI.create("/api/v1/tenants/" + created.tenant().id())).entity(created).build();

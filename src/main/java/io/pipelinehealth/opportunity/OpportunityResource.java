@@ -5,10 +5,7 @@ import io.pipelinehealth.identity.Roles;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import jakarta.annotation.security.RolesAllowed;
-import io.pipelinehealth.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pipelinehealth.common.Instants;
@@ -38,8 +35,8 @@ public class OpportunityResource {
     @Path("{opportunityId}")
     @Operation(summary = "One opportunity as of an instant", description = "Every stage visit with actual, standard and deviation in whole seconds, and per-stage totals.")
     @APIResponse(responseCode = "200", description = "The opportunity")
-    @APIResponse(responseCode = "400", description = "Invalid asOf", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such opportunity, or none of its events at or before asOf", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid asOf")
+    @APIResponse(responseCode = "404", description = "No such opportunity, or none of its events at or before asOf")
     public OpportunityView get(@PathParam("opportunityId") String opportunityId, @QueryParam("asOf") String asOf) {
         Instant at = Instants.asOf(asOf, clock);
         reps.checkOwns(opportunityId);

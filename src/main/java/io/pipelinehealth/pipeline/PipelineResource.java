@@ -2,11 +2,8 @@ package io.pipelinehealth.pipeline;
 
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import io.pipelinehealth.common.Problem;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pipelinehealth.common.ApiException;
@@ -34,7 +31,6 @@ public class PipelineResource {
     @GET
     @Operation(summary = "List pipelines", description = "Pipelines in id order, paginated with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "A page of pipelines")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<PipelineView> list(@BeanParam PageRequest page) {
         return pipelines.list(page);
     }
@@ -44,7 +40,7 @@ public class PipelineResource {
     @Path("{pipelineId}")
     @Operation(summary = "Read a pipeline", description = "The definition with defaults filled in.")
     @APIResponse(responseCode = "200", description = "The pipeline")
-    @APIResponse(responseCode = "404", description = "No such pipeline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pipeline")
     public PipelineView get(@PathParam("pipelineId") String pipelineId) {
         return pipelines.view(pipelineId).orElseThrow(() -> ApiException.notFound("pipeline", pipelineId));
     }
@@ -55,8 +51,8 @@ public class PipelineResource {
     @Operation(summary = "Create or replace a pipeline", description = "Array order is stage order. A replacement re-derives every visit of the pipeline; it may not remove a stage that stored events use.")
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "The replacement removes a stage in use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid definition; errors names every bad field", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The replacement removes a stage in use")
+    @APIResponse(responseCode = "422", description = "Invalid definition; errors names every bad field")
     public Response put(@PathParam("pipelineId") String pipelineId, PipelineDocument document, @Context UriInfo uri) {
         PipelineService.Saved saved = pipelines.put(pipelineId, document);
         return saved.created()

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinehealth.identity.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.pipelinehealth.common.Csv;
-import io.pipelinehealth.common.Problem;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -46,11 +45,11 @@ public class TransitionResource {
     @Operation(summary = "Ingest a batch of stage transitions", description = "1 to 10,000 events as a JSON array, or a CSV export with a header row. Atomic: all stored or nothing stored. Events already stored with the same content count as duplicates.")
     @APIResponse(responseCode = "200", description = "Batch stored", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "202", description = "Events stored; visits follow (Prefer: respond-async)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or CSV", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An eventId is stored with other content, or an opportunity belongs to another pipeline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Unsupported content type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or CSV")
+    @APIResponse(responseCode = "409", description = "An eventId is stored with other content, or an opportunity belongs to another pipeline")
+    @APIResponse(responseCode = "413", description = "More than 10,000 events or body too large")
+    @APIResponse(responseCode = "415", description = "Unsupported content type")
+    @APIResponse(responseCode = "422", description = "Invalid events; errors names every bad item")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionInput.class)),

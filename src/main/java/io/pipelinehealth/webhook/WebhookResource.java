@@ -26,6 +26,7 @@ import java.net.URI;
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "404", description = "No such subscription")
 public class WebhookResource {
 
     @Inject WebhookService webhooks;
@@ -35,7 +36,7 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to events", description = "Only https URLs (http when allowed) on public addresses; checked again before every attempt. The answer carries the signing secret, shown this once.")
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Subscription.class)))
-    @APIResponse(responseCode = "422", description = "Invalid URL (not https, or an internal address) or events", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid URL (not https, or an internal address) or events")
     public Response subscribe(SubscriptionRequest request) {
         Subscription created = webhooks.subscribe(request);
         return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
@@ -45,7 +46,6 @@ public class WebhookResource {
     @GET
     @Operation(summary = "List subscriptions")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Subscription> list(@BeanParam PageRequest page) {
         return webhooks.list(page);
     }
@@ -55,7 +55,6 @@ public class WebhookResource {
     @Path("{id}")
     @Operation(summary = "Read a subscription", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The subscription")
-    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Subscription get(@PathParam("id") String id) {
         return webhooks.get(id);
     }
@@ -66,7 +65,6 @@ public class WebhookResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // 204 has no body: any Accept will do
     @Operation(summary = "Delete a subscription and its delivery log")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
         webhooks.delete(id);
         return Response.noContent().build();
@@ -77,8 +75,6 @@ public class WebhookResource {
     @Path("{id}/deliveries")
     @Operation(summary = "Delivery log of a subscription", description = "Newest first, keyset-paginated.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<Delivery> deliveries(@PathParam("id") String id, @BeanParam PageRequest page) {
         return webhooks.deliveries(id, page);
     }

@@ -36,6 +36,30 @@ class OpenApiContractTest {
                 "openapi.yaml and the served /q/openapi differ (left: openapi.yaml, right: served)");
     }
 
+    @Test
+    void everyErrorAnswerIsAProblemDocument() throws IOException {
+        JsonNode served = new ObjectMapper().readTree(
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        List<String> notProblems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : entries(served.path("paths"))) {
+            for (Map.Entry<String, JsonNode> operation : entries(path.getValue())) {
+                if (!METHODS.contains(operation.getKey())) {
+                    continue;
+                }
+                for (Map.Entry<String, JsonNode> answer : entries(operation.getValue().path("responses"))) {
+                    JsonNode resolved = answer.getValue().has("$ref")
+                            ? resolve(served, answer.getValue().get("$ref").asText()) : answer.getValue();
+                    if (answer.getKey().startsWith("4") && !"#/components/schemas/Problem".equals(
+                            resolved.path("content").path("application/problem+json").path("schema").path("$ref").asText())) {
+                        notProblems.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + answer.getKey());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), notProblems, "4xx answers the served spec gives without the Problem schema");
+        assertEquals("object", served.at("/components/schemas/Problem/type").asText(), "the Problem schema is served");
+    }
+
     /** One sorted line per path operation and per schema. */
     static List<String> outline(JsonNode spec) {
         Set<String> lines = new TreeSet<>();
