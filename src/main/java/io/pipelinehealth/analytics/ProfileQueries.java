@@ -11,11 +11,6 @@ import io.pipelinehealth.worktime.WorkCalendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,18 +49,9 @@ public class ProfileQueries {
     public List<OpenDeal> openDeals(String tenant, Pipeline pipeline, String ownerId, AnalyticsWindow window) {
         NamedSql sql = new NamedSql(OPEN_DEALS).set("tenant", tenant).set("pipeline", pipeline.id())
                 .set("owner", ownerId).set("asOf", window.asOf()).set("asOfSeconds", window.asOfSeconds());
-        List<OpenDeal> deals = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                deals.add(new OpenDeal(result.getString("opportunity_id"), result.getString("stage"),
-                        Jdbc.instant(result, result.findColumn("entered_at")), result.getLong("elapsed"),
-                        result.getLong("standard_s"), result.getLong("past"), result.getBoolean("frozen")));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        List<OpenDeal> deals = sql.list(dataSource, row -> new OpenDeal(row.getString("opportunity_id"),
+                row.getString("stage"), Jdbc.instant(row, row.findColumn("entered_at")), row.getLong("elapsed"),
+                row.getLong("standard_s"), row.getLong("past"), row.getBoolean("frozen")));
         return pipeline.calendar() == null ? deals : inWorkingTime(deals, pipeline.calendar(), window.asOfSeconds());
     }
 

@@ -6,10 +6,7 @@ import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,12 +117,8 @@ public class RepQueries {
             RepFilter filter, AnalyticsWindow window) throws SQLException {
         NamedSql sql = StageRelation.bind(visits(new NamedSql(ClosedActual.in(REP_ROWS, pipeline)), tenant, pipeline.id(),
                 filter, window), pipeline).set("asOfSeconds", window.asOfSeconds());
-        List<RepStageRow.Figures> figures = new ArrayList<>();
-        try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                figures.add(AnalyticsRows.figures(result, pipeline.id()));
-            }
-        }
+        List<RepStageRow.Figures> figures = sql.list(session.connection(),
+                row -> AnalyticsRows.figures(row, pipeline.id()));
         List<StageCount> family = filter.isEmpty()
                 ? figures.stream().filter(row -> row.closedVisits() > 0).map(RepStageRow.Figures::count).toList()
                 : family(session, tenant, pipeline, window);
@@ -136,14 +129,8 @@ public class RepQueries {
             AnalyticsWindow window) throws SQLException {
         NamedSql sql = visits(new NamedSql(ClosedActual.in(FAMILY, pipeline)), tenant, pipeline.id(),
                 new RepFilter(null, null), window);
-        List<StageCount> family = new ArrayList<>();
-        try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                family.add(new StageCount(result.getString("owner_id"), result.getString("stage"), result.getLong("n"),
-                        result.getLong("rushed"), result.getLong("slow")));
-            }
-        }
-        return family;
+        return sql.list(session.connection(), row -> new StageCount(row.getString("owner_id"), row.getString("stage"),
+                row.getLong("n"), row.getLong("rushed"), row.getLong("slow")));
     }
 
     /** Median deviation of all reps by stage, over the closed visits of the window. */
@@ -152,11 +139,7 @@ public class RepQueries {
         NamedSql sql = visits(new NamedSql(ClosedActual.in(STAGE_MEDIANS, pipeline)), tenant, pipeline.id(),
                 new RepFilter(null, null), window);
         Map<String, BigDecimal> medians = new LinkedHashMap<>();
-        try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                medians.put(result.getString("stage"), result.getBigDecimal("median"));
-            }
-        }
+        sql.each(session.connection(), row -> medians.put(row.getString("stage"), row.getBigDecimal("median")));
         return medians;
     }
 

@@ -5,7 +5,6 @@ import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,7 +45,7 @@ class SerialSession {
         public void close() throws SQLException {
             try (connection) {
                 if (!parallel) {
-                    run(connection, "reset max_parallel_workers_per_gather");
+                    new NamedSql("reset max_parallel_workers_per_gather").update(connection);
                 }
             }
         }
@@ -56,18 +55,12 @@ class SerialSession {
         Connection connection = dataSource.getConnection();
         if (!parallel) {
             try {
-                run(connection, "select set_config('max_parallel_workers_per_gather', '0', false)");
+                new NamedSql("set max_parallel_workers_per_gather = 0").update(connection);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
             }
         }
         return new Session(connection);
-    }
-
-    private static void run(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = new NamedSql(sql).prepare(connection)) {
-            statement.execute();
-        }
     }
 }

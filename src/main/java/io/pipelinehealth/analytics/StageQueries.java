@@ -5,10 +5,7 @@ import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,13 +64,7 @@ public class StageQueries {
             if (summarized.isPresent()) {
                 return summarized.get();
             }
-            List<StageAnalyticsRow> rows = new ArrayList<>();
-            try (PreparedStatement query = sql.prepare(session.connection()); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(AnalyticsRows.stage(result));
-                }
-            }
-            return rows;
+            return sql.list(session.connection(), AnalyticsRows::stage);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }

@@ -1,17 +1,11 @@
 package io.pipelinehealth.analytics;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,17 +57,7 @@ public class StandardQueries {
         NamedSql sql = StageRelation.bind(new NamedSql(ClosedActual.in(STANDARD_ROWS, pipeline)), pipeline)
                 .set("tenant", tenant).set("pipeline", pipeline.id()).set("now", now)
                 .set("from", from).set("to", to).set("minVisits", MIN_VISITS);
-        List<StandardRow> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                rows.add(new StandardRow(result.getString("stage"), result.getLong("standard_s"), result.getLong("n"),
-                        result.getBigDecimal("p50"), result.getBigDecimal("p75")));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return rows;
+        return sql.list(dataSource, row -> new StandardRow(row.getString("stage"), row.getLong("standard_s"),
+                row.getLong("n"), row.getBigDecimal("p50"), row.getBigDecimal("p75")));
     }
 }

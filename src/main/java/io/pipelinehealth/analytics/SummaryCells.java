@@ -1,8 +1,10 @@
 package io.pipelinehealth.analytics;
 
 import io.pipelinehealth.common.CodePointOrder;
+import io.pipelinehealth.db.NamedSql;
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,13 +42,14 @@ final class SummaryCells {
     private Instant firstEnd;
     private Instant lastEnd;
 
-    static SummaryCells read(ResultSet rows) throws SQLException {
+    /** The cells {@code sql} ({@link SummarySql#CELLS}) answers, a cell's folded row and deltas summed. */
+    static SummaryCells read(NamedSql sql, Connection connection) throws SQLException {
         // in the order of the key, as a sorted group by gave them (COLLATE "C", nulls last)
         Map<List<String>, Part> parts = new TreeMap<>(KEY_ORDER);
-        while (rows.next()) {
-            Part part = Part.read(rows);
+        sql.each(connection, row -> {
+            Part part = Part.read(row);
             parts.merge(part.key(), part, Part::plus);
-        }
+        });
         SummaryCells cells = new SummaryCells();
         parts.values().forEach(cells::add);
         return cells;

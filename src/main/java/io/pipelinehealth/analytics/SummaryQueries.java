@@ -6,8 +6,6 @@ import io.pipelinehealth.pipeline.Stage;
 import io.pipelinehealth.pipeline.StageKind;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,12 +136,7 @@ final class SummaryQueries {
                 .set("owner", ownerId).set("stage", stage)
                 .set("asOfSeconds", window.asOfSeconds());
         probes(sql, cells, List.of(0.5, 0.9), DEVIATION_SPAN);
-        List<RepStageRow.Figures> figures = new ArrayList<>();
-        try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                figures.add(AnalyticsRows.figures(result, pipeline.id()));
-            }
-        }
+        List<RepStageRow.Figures> figures = sql.list(connection, row -> AnalyticsRows.figures(row, pipeline.id()));
         List<StageCount> family = all.stream()
                 .map(c -> new StageCount(c.ownerId(), c.stage(), c.visits(), c.rushed() + c.skipped(), c.slow()))
                 .toList();
@@ -158,11 +151,7 @@ final class SummaryQueries {
                 .array("owners", "text", read.deviation().stream().map(SummaryCell::ownerId).distinct().toArray());
         probes(sql, stages, List.of(0.5), DEVIATION_SPAN);
         Map<String, BigDecimal> medians = new LinkedHashMap<>();
-        try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                medians.put(result.getString("stage"), result.getBigDecimal("median"));
-            }
-        }
+        sql.each(connection, row -> medians.put(row.getString("stage"), row.getBigDecimal("median")));
         return medians;
     }
 
@@ -190,13 +179,7 @@ final class SummaryQueries {
                     .array("cellAdvanced", "bigint", column(actual, c -> read.get().advanced(c.stage(), order, lost)))
                     .set("asOfSeconds", window.asOfSeconds());
             probes(sql, actual, List.of(0.5, 0.75, 0.9), 1);
-            List<StageAnalyticsRow> rows = new ArrayList<>();
-            try (PreparedStatement query = sql.prepare(connection); ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(AnalyticsRows.stage(result));
-                }
-            }
-            return Optional.of(rows);
+            return Optional.of(sql.list(connection, AnalyticsRows::stage));
         });
     }
 
@@ -206,11 +189,8 @@ final class SummaryQueries {
         if (!stageMeasures) {
             sql.set("a", measure('d')).set("t", measure('d'));
         }
-        try (PreparedStatement query = sql.prepare(connection);
-                ResultSet result = query.executeQuery()) {
-            SummaryCells cells = SummaryCells.read(result);
-            return cells.covers(window) ? Optional.of(cells) : Optional.empty();
-        }
+        SummaryCells cells = SummaryCells.read(sql, connection);
+        return cells.covers(window) ? Optional.of(cells) : Optional.empty();
     }
 
     /**
@@ -246,15 +226,14 @@ final class SummaryQueries {
     private long[] thresholds() throws SQLException {
         long[] known = thresholds;
         if (known == null) {
-            try (PreparedStatement query = connection.prepareStatement("select visit_summary_thresholds()");
-                    ResultSet result = query.executeQuery()) {
-                result.next();
-                Object[] values = (Object[]) result.getArray(1).getArray();
-                known = new long[values.length];
+            known = new NamedSql("select visit_summary_thresholds()").first(connection, row -> {
+                Object[] values = (Object[]) row.getArray(1).getArray();
+                long[] read = new long[values.length];
                 for (int i = 0; i < values.length; i++) {
-                    known[i] = ((Number) values[i]).longValue();
+                    read[i] = ((Number) values[i]).longValue();
                 }
-            }
+                return read;
+            }).orElseThrow();
             thresholds = known;
         }
         return known;
@@ -320,8 +299,6 @@ final class SummaryQueries {
     }
 
     private void execute(String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.execute();
-        }
+        new NamedSql(sql).update(connection);
     }
 }

@@ -8,8 +8,6 @@ import io.pipelinehealth.pipeline.StageKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -60,15 +58,11 @@ public class TrendQueries {
                 .set("owner", ownerId).set("stage", stage).set("zone", zone.getId())
                 .set("asOf", window.asOf()).set("from", window.from()).set("to", window.to());
         Map<String, Week> found = new HashMap<>();
-        try (SerialSession.Session session = sessions.open();
-                PreparedStatement query = sql.prepare(session.connection());
-                ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                LocalDate week = result.getObject("week", LocalDate.class);
-                found.put(key(result.getString("stage"), week), new Week(result.getLong("n"), result.getLong("rushed"),
-                        result.getLong("slow"), result.getBigDecimal("median"), result.getLong("team_n"),
-                        result.getBigDecimal("team_median")));
-            }
+        try (SerialSession.Session session = sessions.open()) {
+            sql.each(session.connection(), row -> found.put(
+                    key(row.getString("stage"), row.getObject("week", LocalDate.class)),
+                    new Week(row.getLong("n"), row.getLong("rushed"), row.getLong("slow"), row.getBigDecimal("median"),
+                            row.getLong("team_n"), row.getBigDecimal("team_median"))));
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }

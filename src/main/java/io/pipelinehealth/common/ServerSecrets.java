@@ -5,8 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.NamedSql;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -24,18 +22,11 @@ public final class ServerSecrets {
         new SecureRandom().nextBytes(candidate);
         // The first writer wins; every replica then reads the same row.
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement insert = new NamedSql(
-                    "insert into server_secret (name, secret) values (:name, :secret) on conflict (name) do nothing")
-                    .set("name", name).set("secret", candidate).prepare(connection)) {
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = new NamedSql("select secret from server_secret where name = :name")
-                    .set("name", name).prepare(connection)) {
-                try (ResultSet rows = select.executeQuery()) {
-                    rows.next();
-                    return rows.getBytes(1);
-                }
-            }
+            new NamedSql("""
+                    insert into server_secret (name, secret) values (:name, :secret) on conflict (name) do nothing""")
+                    .set("name", name).set("secret", candidate).update(connection);
+            return new NamedSql("select secret from server_secret where name = :name").set("name", name)
+                    .first(connection, row -> row.getBytes(1)).orElseThrow();
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }

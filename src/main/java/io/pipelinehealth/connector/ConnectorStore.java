@@ -10,12 +10,7 @@ import io.pipelinehealth.db.TenantScopedEntity;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +53,8 @@ public class ConnectorStore {
         row.createdAt = c.createdAt();
         fill(row, c);
         row.persistAndFlush();
-        update(new NamedSql("insert into connector_route (connector_id, tenant_id) values (:id, :tenant)")
-                .set("id", c.id()).set("tenant", c.tenantId()));
+        new NamedSql("insert into connector_route (connector_id, tenant_id) values (:id, :tenant)")
+                .set("id", c.id()).set("tenant", c.tenantId()).update(dataSource);
     }
 
     /** Replaces the mapping and secret; false when the tenant has no such connector. */
@@ -104,11 +99,11 @@ public class ConnectorStore {
         boolean deleted = ConnectorEntity.delete("tenantId = ?1 and id = ?2", tenantId, id) > 0;
         if (deleted) {
             for (String table : List.of("connector_log", "connector_deal_property")) {
-                update(new NamedSql("delete from " + table + " where tenant_id = :tenant and connector_id = :id")
-                        .set("tenant", tenantId).set("id", id));
+                new NamedSql("delete from " + table + " where tenant_id = :tenant and connector_id = :id")
+                        .set("tenant", tenantId).set("id", id).update(dataSource);
             }
-            update(new NamedSql("delete from connector_route where connector_id = :id and tenant_id = :tenant")
-                    .set("tenant", tenantId).set("id", id));
+            new NamedSql("delete from connector_route where connector_id = :id and tenant_id = :tenant")
+                    .set("tenant", tenantId).set("id", id).update(dataSource);
         }
         return deleted;
     }
@@ -125,14 +120,8 @@ public class ConnectorStore {
 
     /** The tenant of a connector, read before any tenant is set (the table has no row-level security). */
     Optional<String> tenantOf(String connectorId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("select tenant_id from connector_route where connector_id = :id")
-                        .set("id", connectorId).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql("select tenant_id from connector_route where connector_id = :id").set("id", connectorId)
+                .first(dataSource, row -> row.getString(1));
     }
 
     /**
@@ -144,7 +133,7 @@ public class ConnectorStore {
         if (entries.isEmpty()) {
             return;
         }
-        update(new NamedSql("""
+        new NamedSql("""
                 insert into connector_log (tenant_id, connector_id, at, source, outcome, event_id, opportunity_id, detail)
                 select :tenant, :connector, :at, e.source, e.outcome, e.event_id, e.opportunity_id, e.detail
                 from unnest(:sources, :outcomes, :eventIds, :opportunityIds, :details)
@@ -156,38 +145,19 @@ public class ConnectorStore {
                 .array("outcomes", "text", entries.stream().map(e -> e.outcome().name()).toArray())
                 .array("eventIds", "text", entries.stream().map(NewLogEntry::eventId).toArray())
                 .array("opportunityIds", "text", entries.stream().map(NewLogEntry::opportunityId).toArray())
-                .array("details", "text", entries.stream().map(NewLogEntry::detail).toArray()));
+                .array("details", "text", entries.stream().map(NewLogEntry::detail).toArray()).update(dataSource);
     }
 
     /** A connector's log, newest first, before the entry with id {@code before}. */
     List<LogEntry> logPage(String tenantId, String connectorId, long before, int limit) {
-        List<LogEntry> entries = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select log_id, at, source, outcome, event_id, opportunity_id, detail from connector_log
-                        where tenant_id = :tenant and connector_id = :connector and log_id < :before
-                        order by log_id desc limit :limit
-                        """).set("tenant", tenantId).set("connector", connectorId).set("before", before)
-                        .set("limit", limit).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                entries.add(new LogEntry(rows.getLong(1), Jdbc.instant(rows, 2), rows.getString(3),
-                        LogEntry.Outcome.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6),
-                        rows.getString(7)));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return entries;
-    }
-
-    private int update(NamedSql sql) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = sql.prepare(connection)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql("""
+                select log_id, at, source, outcome, event_id, opportunity_id, detail from connector_log
+                where tenant_id = :tenant and connector_id = :connector and log_id < :before
+                order by log_id desc limit :limit
+                """).set("tenant", tenantId).set("connector", connectorId).set("before", before).set("limit", limit)
+                .list(dataSource, row -> new LogEntry(row.getLong(1), Jdbc.instant(row, 2), row.getString(3),
+                        LogEntry.Outcome.valueOf(row.getString(4)), row.getString(5), row.getString(6),
+                        row.getString(7)));
     }
 
     private static String json(Object value) {

@@ -5,10 +5,6 @@ import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -56,18 +52,13 @@ public class DealPropertyStore {
      * (ties: the larger event key, so every replica and retry picks the same one).
      */
     Optional<Value> valueAt(String tenantId, String connectorId, String dealId, String property, Instant at) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select value, occurred_at from connector_deal_property
-                        where tenant_id = :tenant and connector_id = :connector and deal_id = :deal
-                          and property = :property and occurred_at <= :at
-                        order by occurred_at desc, event_key collate "C" desc limit 1
-                        """).set("tenant", tenantId).set("connector", connectorId).set("deal", dealId)
-                        .set("property", property).set("at", at).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            return rows.next() ? Optional.of(new Value(rows.getString(1), Jdbc.instant(rows, 2))) : Optional.empty();
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql("""
+                select value, occurred_at from connector_deal_property
+                where tenant_id = :tenant and connector_id = :connector and deal_id = :deal
+                  and property = :property and occurred_at <= :at
+                order by occurred_at desc, event_key collate "C" desc limit 1
+                """).set("tenant", tenantId).set("connector", connectorId).set("deal", dealId)
+                .set("property", property).set("at", at)
+                .first(dataSource, row -> new Value(row.getString(1), Jdbc.instant(row, 2)));
     }
 }

@@ -6,9 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /** Refuses to start when the service's queries would bypass row-level security. */
 @ApplicationScoped
@@ -30,12 +28,10 @@ public class AppRoleCheck {
     }
 
     public QueryRole queryRole() {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user")) {
-            rows.next();
-            return new QueryRole(rows.getString(1), rows.getBoolean(2), rows.getBoolean(3));
+        try (Connection connection = dataSource.getConnection()) {
+            return new NamedSql("select rolname, rolsuper, rolbypassrls from pg_roles where rolname = current_user")
+                    .first(connection, row -> new QueryRole(row.getString(1), row.getBoolean(2), row.getBoolean(3)))
+                    .orElseThrow();
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the database role: " + e.getMessage(), e);
         }

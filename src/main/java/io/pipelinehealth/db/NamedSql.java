@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -80,19 +81,82 @@ public final class NamedSql {
         T read(ResultSet row) throws SQLException;
     }
 
-    /** Every row, read by {@code reader}, on a connection of its own (or the transaction's). */
+    /** Takes in the current row of a result (into a map, a builder). */
+    public interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    /*
+     * The runners: a query's rows, its first row, or an update's count, on a connection of their own
+     * (in the caller's transaction if there is one) or on one the caller holds (a snapshot, a lock, a
+     * SET LOCAL). They are the one way the service runs a statement; only what needs the statement
+     * itself makes one: a fetch size (feed.FeedStream), COPY (feed.FeedCopy, TransitionStore.stage),
+     * and plain SQL without parameters sent in one round trip (the SET LOCALs of db.TenantSession and
+     * feed.FeedCopy, the staging table's DO block).
+     */
+
+    /** Every row, read by {@code reader}. */
     public <T> List<T> list(DataSource dataSource, RowReader<T> reader) {
         List<T> values = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                values.add(reader.read(rows));
-            }
+        each(dataSource, row -> values.add(reader.read(row)));
+        return values;
+    }
+
+    /** Every row, read by {@code reader}, on the caller's connection. */
+    public <T> List<T> list(Connection connection, RowReader<T> reader) throws SQLException {
+        List<T> values = new ArrayList<>();
+        each(connection, row -> values.add(reader.read(row)));
+        return values;
+    }
+
+    /** Hands every row to {@code consumer}. */
+    public void each(DataSource dataSource, RowConsumer consumer) {
+        try (Connection connection = dataSource.getConnection()) {
+            each(connection, consumer);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
         }
-        return values;
+    }
+
+    /** Hands every row to {@code consumer}, on the caller's connection. */
+    public void each(Connection connection, RowConsumer consumer) throws SQLException {
+        try (PreparedStatement query = prepare(connection); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                consumer.accept(rows);
+            }
+        }
+    }
+
+    /** The first row, read by {@code reader}, or empty when there is none (or {@code reader} reads null). */
+    public <T> Optional<T> first(DataSource dataSource, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection()) {
+            return first(connection, reader);
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    /** The first row, read by {@code reader}, on the caller's connection. */
+    public <T> Optional<T> first(Connection connection, RowReader<T> reader) throws SQLException {
+        try (PreparedStatement query = prepare(connection); ResultSet rows = query.executeQuery()) {
+            return rows.next() ? Optional.ofNullable(reader.read(rows)) : Optional.empty();
+        }
+    }
+
+    /** The number of rows an insert, update or delete changed. */
+    public int update(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return update(connection);
+        } catch (SQLException e) {
+            throw Jdbc.failure(e);
+        }
+    }
+
+    /** The number of rows an insert, update or delete changed, on the caller's connection. */
+    public int update(Connection connection) throws SQLException {
+        try (PreparedStatement statement = prepare(connection)) {
+            return statement.executeUpdate();
+        }
     }
 
     /** The first column of every row. */
@@ -103,8 +167,7 @@ public final class NamedSql {
     /** The first two columns of every row as keys and values, in row order (the values are not null). */
     public Map<String, String> pairs(DataSource dataSource) {
         Map<String, String> pairs = new LinkedHashMap<>();
-        list(dataSource, row -> Map.entry(row.getString(1), row.getString(2)))
-                .forEach(pair -> pairs.put(pair.getKey(), pair.getValue()));
+        each(dataSource, row -> pairs.put(row.getString(1), row.getString(2)));
         return pairs;
     }
 }

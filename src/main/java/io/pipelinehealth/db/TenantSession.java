@@ -4,8 +4,6 @@ import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -43,13 +41,14 @@ public class TenantSession implements AgroalPoolInterceptor {
     @Override
     public void onConnectionAcquire(Connection connection) {
         String tenant = tenant();
-        try (PreparedStatement statement = new NamedSql("""
-                select set_config('role', coalesce(to_regrole(:role)::text, 'none'), false),
-                       set_config(:setting, :tenant, false),
-                       exists (select 1 from pg_extension where extname = 'citus')""")
-                .set("role", APP_ROLE).set("setting", TENANT_SETTING).set("tenant", tenant).prepare(connection);
-                ResultSet rows = statement.executeQuery()) {
-            if (rows.next() && rows.getBoolean(3)) {
+        try {
+            boolean citus = new NamedSql("""
+                    select set_config('role', coalesce(to_regrole(:role)::text, 'none'), false),
+                           set_config(:setting, :tenant, false),
+                           exists (select 1 from pg_extension where extname = 'citus')""")
+                    .set("role", APP_ROLE).set("setting", TENANT_SETTING).set("tenant", tenant)
+                    .first(connection, row -> row.getBoolean(3)).orElse(false);
+            if (citus) {
                 toWorkers(connection, tenant);
             }
         } catch (SQLException e) {

@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,14 +90,7 @@ public class FeedQueries {
         if (tenantId != null) {
             sql.set("tenant", tenantId).set("pipeline", pipelineId);
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return Long.parseLong(rows.getString(1));
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return sql.first(dataSource, row -> Long.parseLong(row.getString(1))).orElseThrow();
     }
 
     /**
@@ -122,16 +113,10 @@ public class FeedQueries {
                 + source(scan, false, null) + " order by " + order(scan) + " offset :skip limit :count");
         bind(sql, scan, after, null).set("skip", skip).set("count", count);
         List<String> flat = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                flat.add(rows.getString(1));
-                flat.add(rows.getString(2));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        sql.each(dataSource, row -> {
+            flat.add(row.getString(1));
+            flat.add(row.getString(2));
+        });
         return flat;
     }
 
@@ -263,14 +248,7 @@ public class FeedQueries {
                 where v.tenant_id = :tenant and v.kind in ('VISIT', 'SKIPPED')
                 """ + where(conditions));
         bind(sql, new Scan(tenantId, conditions), Key.START, null);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return sql.first(dataSource, row -> row.getLong(1)).orElseThrow();
     }
 
     /** The attribute keys of a pipeline's opportunities: the CSV's attr.* columns, known before the first row. */

@@ -2,15 +2,10 @@ package io.pipelinehealth.feed;
 
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.common.TenantDirectory;
-import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.lifecycle.BackgroundWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -44,31 +39,25 @@ public class TombstonePruner {
     }
 
     private int batch(String tenantId, Instant cutoff) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = new NamedSql("""
-                        with gone as (
-                            delete from visit_change c
-                            where c.tenant_id = :tenant and c.visit_key in (
-                                select visit_key from visit_change
-                                where tenant_id = :tenant and deleted and changed_at < :cutoff
-                                limit :batch for update skip locked)
-                              and c.deleted and c.changed_at < :cutoff
-                            returning c.pipeline_id, c.changed_by
-                        ),
-                        frontier as (
-                            insert into visit_change_pruned as p (tenant_id, pipeline_id, pruned_upto)
-                            select :tenant::text, pipeline_id, max(changed_by::text::numeric)::text::xid8
-                            from gone group by pipeline_id
-                            on conflict (tenant_id, pipeline_id) do update
-                            set pruned_upto = greatest(p.pruned_upto, excluded.pruned_upto)
-                        )
-                        select count(*) from gone
-                        """).set("tenant", tenantId).set("cutoff", cutoff).set("batch", BATCH).prepare(connection);
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getInt(1);
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql("""
+                with gone as (
+                    delete from visit_change c
+                    where c.tenant_id = :tenant and c.visit_key in (
+                        select visit_key from visit_change
+                        where tenant_id = :tenant and deleted and changed_at < :cutoff
+                        limit :batch for update skip locked)
+                      and c.deleted and c.changed_at < :cutoff
+                    returning c.pipeline_id, c.changed_by
+                ),
+                frontier as (
+                    insert into visit_change_pruned as p (tenant_id, pipeline_id, pruned_upto)
+                    select :tenant::text, pipeline_id, max(changed_by::text::numeric)::text::xid8
+                    from gone group by pipeline_id
+                    on conflict (tenant_id, pipeline_id) do update
+                    set pruned_upto = greatest(p.pruned_upto, excluded.pruned_upto)
+                )
+                select count(*) from gone
+                """).set("tenant", tenantId).set("cutoff", cutoff).set("batch", BATCH)
+                .first(dataSource, row -> row.getInt(1)).orElseThrow();
     }
 }

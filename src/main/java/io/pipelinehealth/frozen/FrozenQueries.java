@@ -7,12 +7,7 @@ import io.pipelinehealth.visit.OwnerAtAsOf;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -78,19 +73,8 @@ public class FrozenQueries {
                 .set("pipeline", filter.pipelineId()).set("stage", filter.stage()).set("owner", filter.ownerId())
                 .set("afterDeadline", filter.afterDeadline()).set("afterId", filter.afterId());
 
-        List<Row> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    result.add(new Row(rows.getString(1), rows.getString(2), rows.getString(3), Jdbc.instant(rows, 4),
-                            rows.getLong(5), rows.getLong(6), rows.getString(7), Jdbc.instant(rows, 8),
-                            rows.getBigDecimal(9), rows.getString(10), Jdbc.stringMap(rows.getString(11))));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
+        return sql.list(dataSource, row -> new Row(row.getString(1), row.getString(2), row.getString(3),
+                Jdbc.instant(row, 4), row.getLong(5), row.getLong(6), row.getString(7), Jdbc.instant(row, 8),
+                row.getBigDecimal(9), row.getString(10), Jdbc.stringMap(row.getString(11))));
     }
 }

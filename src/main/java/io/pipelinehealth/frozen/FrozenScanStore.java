@@ -6,12 +6,7 @@ import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,15 +27,8 @@ public class FrozenScanStore {
 
     /** Whether this transaction holds the scan lock (another replica scanning answers false). */
     public boolean tryLock() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("select pg_try_advisory_xact_lock(:key)").set("key", LOCK_KEY)
-                        .prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() && rows.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql("select pg_try_advisory_xact_lock(:key)").set("key", LOCK_KEY)
+                .first(dataSource, row -> row.getBoolean(1)).orElse(false);
     }
 
     /**
@@ -52,47 +40,37 @@ public class FrozenScanStore {
      * joined on a CTE's tenant_id: Citus routes the statement to the tenant's shard only so.
      */
     public List<FrozenVisit> claimNewlyFrozen(String tenantId, Instant now, int limit) {
-        List<FrozenVisit> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        with candidate as (
-                            select v.tenant_id, v.opportunity_id, v.pipeline_id, v.stage, v.entered_at,
-                                   v.frozen_after_s, v.owner_id, v.current_owner
-                            from visit v
-                            where v.tenant_id = :tenant and v.kind = 'VISIT' and v.left_at is null
-                              and (v.entered_s + v.frozen_after_s) < :nowSeconds and v.entered_at <= :now
-                              and not exists (select 1 from frozen_notice n
-                                              where n.tenant_id = :tenant and n.opportunity_id = v.opportunity_id
-                                                and n.stage = v.stage and n.entered_at = v.entered_at)
-                            order by (v.entered_s + v.frozen_after_s)
-                            limit :limit
-                        ), noticed as (
-                            insert into frozen_notice (tenant_id, opportunity_id, stage, entered_at, noticed_at)
-                            select tenant_id, opportunity_id, stage, entered_at, :now from candidate
-                            on conflict do nothing
-                            returning tenant_id, opportunity_id, stage, entered_at
-                        )
-                        select c.tenant_id, c.opportunity_id, c.pipeline_id, c.stage, c.entered_at, c.frozen_after_s,
-                               c.owner_id, c.current_owner, o.amount, o.currency, o.attributes,
-                               coalesce((p.definition ->> 'autoHandoff')::boolean, false)
-                        from candidate c
-                        join noticed n using (tenant_id, opportunity_id, stage, entered_at)
-                        join pipeline p on p.tenant_id = :tenant and p.pipeline_id = c.pipeline_id
-                        join opportunity o on o.tenant_id = :tenant and o.opportunity_id = c.opportunity_id
-                        order by c.tenant_id, c.opportunity_id
-                        """).set("tenant", tenantId).set("now", now).set("nowSeconds", now.getEpochSecond())
-                        .set("limit", limit).prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    result.add(new FrozenVisit(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), Jdbc.instant(rows, 5), rows.getLong(6), rows.getString(7),
-                            rows.getString(8), rows.getBigDecimal(9), rows.getString(10),
-                            Jdbc.stringMap(rows.getString(11)), rows.getBoolean(12)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
+        return new NamedSql("""
+                with candidate as (
+                    select v.tenant_id, v.opportunity_id, v.pipeline_id, v.stage, v.entered_at,
+                           v.frozen_after_s, v.owner_id, v.current_owner
+                    from visit v
+                    where v.tenant_id = :tenant and v.kind = 'VISIT' and v.left_at is null
+                      and (v.entered_s + v.frozen_after_s) < :nowSeconds and v.entered_at <= :now
+                      and not exists (select 1 from frozen_notice n
+                                      where n.tenant_id = :tenant and n.opportunity_id = v.opportunity_id
+                                        and n.stage = v.stage and n.entered_at = v.entered_at)
+                    order by (v.entered_s + v.frozen_after_s)
+                    limit :limit
+                ), noticed as (
+                    insert into frozen_notice (tenant_id, opportunity_id, stage, entered_at, noticed_at)
+                    select tenant_id, opportunity_id, stage, entered_at, :now from candidate
+                    on conflict do nothing
+                    returning tenant_id, opportunity_id, stage, entered_at
+                )
+                select c.tenant_id, c.opportunity_id, c.pipeline_id, c.stage, c.entered_at, c.frozen_after_s,
+                       c.owner_id, c.current_owner, o.amount, o.currency, o.attributes,
+                       coalesce((p.definition ->> 'autoHandoff')::boolean, false)
+                from candidate c
+                join noticed n using (tenant_id, opportunity_id, stage, entered_at)
+                join pipeline p on p.tenant_id = :tenant and p.pipeline_id = c.pipeline_id
+                join opportunity o on o.tenant_id = :tenant and o.opportunity_id = c.opportunity_id
+                order by c.tenant_id, c.opportunity_id
+                """).set("tenant", tenantId).set("now", now).set("nowSeconds", now.getEpochSecond())
+                .set("limit", limit)
+                .list(dataSource, row -> new FrozenVisit(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), Jdbc.instant(row, 5), row.getLong(6), row.getString(7), row.getString(8),
+                        row.getBigDecimal(9), row.getString(10), Jdbc.stringMap(row.getString(11)),
+                        row.getBoolean(12)));
     }
 }

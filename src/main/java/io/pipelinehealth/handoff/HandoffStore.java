@@ -6,12 +6,9 @@ import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.visit.HandoffDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,50 +41,34 @@ public class HandoffStore {
     }
 
     private Optional<String> pipeline(String sql, String tenantId, String opportunityId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql(sql).set("tenant", tenantId).set("opportunity", opportunityId)
-                        .prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql(sql).set("tenant", tenantId).set("opportunity", opportunityId)
+                .first(dataSource, row -> row.getString(1));
     }
 
     public Handoff insert(String tenantId, String opportunityId, String pipelineId, HandoffCommand command,
             Instant recordedAt) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = new NamedSql("""
-                        insert into handoff (tenant_id, opportunity_id, pipeline_id, direction, at, reason, by_whom,
-                            stage, owner_id, automatic, recorded_at)
-                        values (:tenant, :opportunity, :pipeline, :direction, :at, :reason, :by,
-                            :stage, :owner, :automatic, :recordedAt)
-                        returning
-                        """ + COLUMNS).set("tenant", tenantId).set("opportunity", opportunityId)
-                        .set("pipeline", pipelineId).set("direction", command.direction().name())
-                        .set("at", command.at()).set("reason", command.reason()).set("by", command.by())
-                        .set("stage", command.stage()).set("owner", command.ownerId())
-                        .set("automatic", command.automatic()).set("recordedAt", recordedAt).prepare(connection)) {
-            try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                return handoff(rows);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql("""
+                insert into handoff (tenant_id, opportunity_id, pipeline_id, direction, at, reason, by_whom,
+                    stage, owner_id, automatic, recorded_at)
+                values (:tenant, :opportunity, :pipeline, :direction, :at, :reason, :by,
+                    :stage, :owner, :automatic, :recordedAt)
+                returning
+                """ + COLUMNS).set("tenant", tenantId).set("opportunity", opportunityId)
+                .set("pipeline", pipelineId).set("direction", command.direction().name())
+                .set("at", command.at()).set("reason", command.reason()).set("by", command.by())
+                .set("stage", command.stage()).set("owner", command.ownerId())
+                .set("automatic", command.automatic()).set("recordedAt", recordedAt)
+                .first(dataSource, HandoffStore::handoff).orElseThrow();
     }
 
     public Optional<Handoff> find(String tenantId, long handoffId) {
-        List<Handoff> found = query(new NamedSql(
-                "select " + COLUMNS + " from handoff where tenant_id = :tenant and handoff_id = :handoff")
-                .set("tenant", tenantId).set("handoff", handoffId));
-        return found.stream().findFirst();
+        return new NamedSql("select " + COLUMNS + " from handoff where tenant_id = :tenant and handoff_id = :handoff")
+                .set("tenant", tenantId).set("handoff", handoffId).first(dataSource, HandoffStore::handoff);
     }
 
     /** The audit trail: by (at, handoff_id), from inclusive, to exclusive. */
     public List<Handoff> page(String tenantId, Filter filter) {
-        return query(new NamedSql("select " + COLUMNS + """
+        return new NamedSql("select " + COLUMNS + """
                  from handoff
                 where tenant_id = :tenant
                   and (:pipeline::text is null or pipeline_id = :pipeline)
@@ -100,22 +81,8 @@ public class HandoffStore {
                 """).set("tenant", tenantId).set("pipeline", filter.pipelineId())
                 .set("direction", filter.direction() == null ? null : filter.direction().name())
                 .set("from", filter.from()).set("to", filter.to()).set("afterAt", filter.afterAt())
-                .set("afterId", filter.afterId() == null ? 0L : filter.afterId()).set("limit", filter.limit()));
-    }
-
-    private List<Handoff> query(NamedSql sql) {
-        List<Handoff> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    result.add(handoff(rows));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
+                .set("afterId", filter.afterId() == null ? 0L : filter.afterId()).set("limit", filter.limit())
+                .list(dataSource, HandoffStore::handoff);
     }
 
     private static Handoff handoff(ResultSet rows) throws SQLException {

@@ -7,10 +7,6 @@ import io.pipelinehealth.webhook.WebhookEvents;
 import io.pipelinehealth.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,21 +28,13 @@ public class ImplicitReturns {
     /** The opportunities (of one pipeline) now in nurturing, with the instant it began. */
     public Map<String, Instant> nurturing(String tenantId, String pipelineId, Collection<String> opportunityIds) {
         Map<String, Instant> result = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select opportunity_id, entered_at from visit
-                        where tenant_id = :tenant and pipeline_id = :pipeline and opportunity_id = any(:opportunities)
-                          and left_at is null and kind = 'NURTURING'
-                        """).set("tenant", tenantId).set("pipeline", pipelineId)
-                        .array("opportunities", "text", opportunityIds.toArray()).prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    result.put(rows.getString(1), Jdbc.instant(rows, 2));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        new NamedSql("""
+                select opportunity_id, entered_at from visit
+                where tenant_id = :tenant and pipeline_id = :pipeline and opportunity_id = any(:opportunities)
+                  and left_at is null and kind = 'NURTURING'
+                """).set("tenant", tenantId).set("pipeline", pipelineId)
+                .array("opportunities", "text", opportunityIds.toArray())
+                .each(dataSource, row -> result.put(row.getString(1), Jdbc.instant(row, 2)));
         return result;
     }
 
@@ -55,34 +43,27 @@ public class ImplicitReturns {
         if (nurturingBefore.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select n.opportunity_id, n.left_at, v.stage, v.owner_id
-                        from visit n
-                        join visit v on v.tenant_id = n.tenant_id and v.opportunity_id = n.opportunity_id
-                                    and v.seq = n.seq + 1 and v.kind = 'VISIT'
-                        join unnest(:opportunities::text[], :enteredAt::timestamptz[]) as b(opportunity_id, entered_at)
-                          on b.opportunity_id = n.opportunity_id and b.entered_at = n.entered_at
-                        where n.tenant_id = :tenant and n.kind = 'NURTURING' and n.closed_by = 'EVENT'
-                        """).array("opportunities", "text", nurturingBefore.keySet().toArray())
-                        .array("enteredAt", "text", nurturingBefore.values().stream().map(Instant::toString).toArray())
-                        .set("tenant", tenantId).prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
+        new NamedSql("""
+                select n.opportunity_id, n.left_at, v.stage, v.owner_id
+                from visit n
+                join visit v on v.tenant_id = n.tenant_id and v.opportunity_id = n.opportunity_id
+                            and v.seq = n.seq + 1 and v.kind = 'VISIT'
+                join unnest(:opportunities::text[], :enteredAt::timestamptz[]) as b(opportunity_id, entered_at)
+                  on b.opportunity_id = n.opportunity_id and b.entered_at = n.entered_at
+                where n.tenant_id = :tenant and n.kind = 'NURTURING' and n.closed_by = 'EVENT'
+                """).array("opportunities", "text", nurturingBefore.keySet().toArray())
+                .array("enteredAt", "text", nurturingBefore.values().stream().map(Instant::toString).toArray())
+                .set("tenant", tenantId).each(dataSource, row -> {
                     Map<String, Object> data = new LinkedHashMap<>();
-                    data.put("opportunityId", rows.getString(1));
+                    data.put("opportunityId", row.getString(1));
                     data.put("pipelineId", pipelineId);
                     data.put("direction", "TO_SALES");
-                    data.put("at", Jdbc.instant(rows, 2).toString());
-                    data.put("stage", rows.getString(3));
-                    data.put("ownerId", rows.getString(4));
+                    data.put("at", Jdbc.instant(row, 2).toString());
+                    data.put("stage", row.getString(3));
+                    data.put("ownerId", row.getString(4));
                     data.put("implicit", true);
                     data.put("reason", "stage event from the CRM while in nurturing");
                     outbox.enqueue(tenantId, WebhookEvents.RETURNED_TO_SALES, data);
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+                });
     }
 }

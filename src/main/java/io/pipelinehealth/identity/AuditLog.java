@@ -11,11 +11,8 @@ import io.pipelinehealth.common.TenantResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,20 +38,20 @@ public class AuditLog {
     public void record(String tenantId, String action, String target) {
         Optional<ApiKey> key = currentKey.get();
         boolean otherTenant = !tenantId.equals(tenants.currentTenant());
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = new NamedSql("""
-                        insert into audit_event (tenant_id, at, key_id, key_name, action, target)
-                        values (:tenant, :at, :keyId, :keyName, :action, :target)""")
-                        .set("tenant", tenantId).set("at", clock.instant())
-                        .set("keyId", key.map(ApiKey::id).orElse(null)).set("keyName", key.map(ApiKey::name).orElse(null))
-                        .set("action", action).set("target", target).prepare(connection)) {
+        NamedSql insert = new NamedSql("""
+                insert into audit_event (tenant_id, at, key_id, key_name, action, target)
+                values (:tenant, :at, :keyId, :keyName, :action, :target)""")
+                .set("tenant", tenantId).set("at", clock.instant())
+                .set("keyId", key.map(ApiKey::id).orElse(null)).set("keyName", key.map(ApiKey::name).orElse(null))
+                .set("action", action).set("target", target);
+        try (Connection connection = dataSource.getConnection()) {
             if (otherTenant) {
                 // An operator creating a tenant writes that tenant's first entries. Row-level security
                 // admits them only under that tenant, so the setting is switched for this one insert,
                 // transaction-locally, and switched back: the entries stay atomic with the change.
                 tenantSetting(connection, tenantId);
             }
-            insert.executeUpdate();
+            insert.update(connection);
             if (otherTenant) {
                 tenantSetting(connection, tenants.currentTenant());
             }
@@ -71,22 +68,12 @@ public class AuditLog {
         Cursors.Paging paging = cursors.open(request);
         int limit = paging.limit();
         long before = paging.after() == null ? Long.MAX_VALUE : paging.after().number(0);
-        List<AuditEntry> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select audit_id, at, key_id, key_name, action, target from audit_event
-                        where tenant_id = :tenant and audit_id < :before order by audit_id desc limit :limit""")
-                        .set("tenant", tenants.currentTenant()).set("before", before).set("limit", limit + 1)
-                        .prepare(connection)) {
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new AuditEntry(result.getLong(1), Jdbc.instant(result, 2), result.getString(3),
-                            result.getString(4), result.getString(5), result.getString(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        List<AuditEntry> rows = new NamedSql("""
+                select audit_id, at, key_id, key_name, action, target from audit_event
+                where tenant_id = :tenant and audit_id < :before order by audit_id desc limit :limit""")
+                .set("tenant", tenants.currentTenant()).set("before", before).set("limit", limit + 1)
+                .list(dataSource, row -> new AuditEntry(row.getLong(1), Jdbc.instant(row, 2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getString(6)));
         List<AuditEntry> items = rows.stream().limit(limit).toList();
         String next = rows.size() > limit ? paging.next(items.get(limit - 1).id()) : null;
         return new Page<>(items, next);

@@ -3,16 +3,12 @@ package io.pipelinehealth.identity;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
-import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -115,22 +111,11 @@ public class KeyStore {
     }
 
     private int update(NamedSql sql) {
-        return Updates.run(dataSource, sql);
+        return sql.update(dataSource);
     }
 
     private List<ApiKey> query(NamedSql sql) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection)) {
-            List<ApiKey> keys = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    keys.add(key(rows));
-                }
-            }
-            return keys;
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return sql.list(dataSource, KeyStore::key);
     }
 
     private static ApiKey key(ResultSet rows) throws SQLException {

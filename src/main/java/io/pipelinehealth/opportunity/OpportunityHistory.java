@@ -7,8 +7,6 @@ import io.pipelinehealth.visit.HandoffDirection;
 import io.pipelinehealth.visit.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,41 +58,48 @@ class OpportunityHistory {
 
     /** Empty when the tenant has no such opportunity. */
     Optional<Loaded> load(String tenantId, String opportunityId, Instant asOf) {
-        NamedSql sql = new NamedSql(HISTORY).set("tenant", tenantId).set("opportunity", opportunityId).set("asOf", asOf);
-        String pipelineId = null;
-        String version = null;
-        List<Step> steps = new ArrayList<>();
-        List<OpportunityView.HandoffRow> handoffs = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                pipelineId = rows.getString(1);
-                version = rows.getString(2);
-                Instant at = Jdbc.instant(rows, 3);
-                if (at == null) {
-                    continue; // the opportunity has no step up to asOf
-                }
-                String eventId = rows.getString(4);
-                if (eventId != null) {
-                    steps.add(new Step.Event(eventId, at, rows.getString(6), rows.getString(7), rows.getBigDecimal(8),
-                            rows.getString(9), Jdbc.stringMap(rows.getString(10))));
-                } else {
-                    long handoffId = rows.getLong(5);
-                    HandoffDirection direction = HandoffDirection.valueOf(rows.getString(11));
-                    steps.add(new Step.Handoff(handoffId, at, direction, rows.getString(6), rows.getString(7)));
-                    handoffs.add(new OpportunityView.HandoffRow(handoffId, direction.name(), at, rows.getString(12),
-                            rows.getString(13), rows.getString(6), rows.getString(7), rows.getBoolean(14)));
-                }
+        Loading loading = new Loading();
+        new NamedSql(HISTORY).set("tenant", tenantId).set("opportunity", opportunityId).set("asOf", asOf)
+                .each(dataSource, loading::take);
+        return loading.loaded();
+    }
+
+    /** The history's rows as they are read: every row names the pipeline, the others a step each. */
+    private static final class Loading {
+
+        private String pipelineId;
+        private String version;
+        private final List<Step> steps = new ArrayList<>();
+        private final List<OpportunityView.HandoffRow> handoffs = new ArrayList<>();
+
+        void take(ResultSet row) throws SQLException {
+            pipelineId = row.getString(1);
+            version = row.getString(2);
+            Instant at = Jdbc.instant(row, 3);
+            if (at == null) {
+                return; // the opportunity has no step up to asOf
             }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
+            String eventId = row.getString(4);
+            if (eventId != null) {
+                steps.add(new Step.Event(eventId, at, row.getString(6), row.getString(7), row.getBigDecimal(8),
+                        row.getString(9), Jdbc.stringMap(row.getString(10))));
+            } else {
+                long handoffId = row.getLong(5);
+                HandoffDirection direction = HandoffDirection.valueOf(row.getString(11));
+                steps.add(new Step.Handoff(handoffId, at, direction, row.getString(6), row.getString(7)));
+                handoffs.add(new OpportunityView.HandoffRow(handoffId, direction.name(), at, row.getString(12),
+                        row.getString(13), row.getString(6), row.getString(7), row.getBoolean(14)));
+            }
         }
-        if (pipelineId == null) {
-            return Optional.empty();
+
+        /** Empty when no row named a pipeline: the tenant has no such opportunity. */
+        Optional<Loaded> loaded() {
+            if (pipelineId == null) {
+                return Optional.empty();
+            }
+            handoffs.sort(Comparator.comparing(OpportunityView.HandoffRow::at)
+                    .thenComparingLong(OpportunityView.HandoffRow::handoffId));
+            return Optional.of(new Loaded(pipelineId, version, steps, handoffs));
         }
-        handoffs.sort(Comparator.comparing(OpportunityView.HandoffRow::at)
-                .thenComparingLong(OpportunityView.HandoffRow::handoffId));
-        return Optional.of(new Loaded(pipelineId, version, steps, handoffs));
     }
 }

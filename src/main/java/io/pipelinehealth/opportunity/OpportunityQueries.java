@@ -7,12 +7,7 @@ import io.pipelinehealth.visit.OwnerAtAsOf;
 import io.pipelinehealth.visit.PositionKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** SQL over the stored visit rows for lists of opportunities. */
@@ -51,29 +46,19 @@ public class OpportunityQueries {
     }
 
     public List<Standing> standings(String tenantId, OpportunityFilter filter) {
-        List<Standing> result = new ArrayList<>();
         long asOfSeconds = filter.asOf().getEpochSecond();
         NamedSql sql = new NamedSql(STANDING).set("tenant", tenantId).set("asOf", filter.asOf())
                 .set("asOfSeconds", asOfSeconds).set("pipeline", filter.pipelineId()).set("stage", filter.stage())
                 .set("after", filter.after() == null ? "" : filter.after()).set("owner", filter.ownerId())
                 .set("status", filter.status() == null ? null : filter.status().name()).set("limit", filter.limit());
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long standard = rows.getLong("standard_s");
-                    boolean hasStandard = !rows.wasNull();
-                    long frozenAfter = rows.getLong("frozen_after_s");
-                    result.add(new Standing(rows.getString("opportunity_id"), rows.getString("pipeline_id"),
-                            PositionKind.valueOf(rows.getString("kind")), rows.getString("stage"),
-                            Jdbc.instant(rows, rows.findColumn("entered_at")),
-                            asOfSeconds - rows.getLong("entered_s"),
-                            hasStandard ? standard : null, hasStandard ? frozenAfter : null, rows.getString("owner")));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
+        return sql.list(dataSource, row -> {
+            long standard = row.getLong("standard_s");
+            boolean hasStandard = !row.wasNull();
+            long frozenAfter = row.getLong("frozen_after_s");
+            return new Standing(row.getString("opportunity_id"), row.getString("pipeline_id"),
+                    PositionKind.valueOf(row.getString("kind")), row.getString("stage"),
+                    Jdbc.instant(row, row.findColumn("entered_at")), asOfSeconds - row.getLong("entered_s"),
+                    hasStandard ? standard : null, hasStandard ? frozenAfter : null, row.getString("owner"));
+        });
     }
 }

@@ -3,15 +3,9 @@ package io.pipelinehealth.pipeline;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
-import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,21 +79,11 @@ class PipelineStore {
     }
 
     private List<Row> rows(NamedSql sql) {
-        List<Row> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                result.add(new Row(rows.getString(1), rows.getString(2), rows.getString(3), Jdbc.instant(rows, 4),
-                        Jdbc.instant(rows, 5), rows.getString(6)));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
+        return sql.list(dataSource, row -> new Row(row.getString(1), row.getString(2), row.getString(3),
+                Jdbc.instant(row, 4), Jdbc.instant(row, 5), row.getString(6)));
     }
 
     private int update(NamedSql sql) {
-        return Updates.run(dataSource, sql);
+        return sql.update(dataSource);
     }
 }

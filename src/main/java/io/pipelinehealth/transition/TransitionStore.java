@@ -3,13 +3,10 @@ package io.pipelinehealth.transition;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
-import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -71,12 +68,12 @@ public class TransitionStore {
      * {@code opportunityIds}; the caller compares it with the batch's.
      */
     public Map<String, String> createOpportunities(String tenantId, Collection<String> opportunityIds) {
-        Updates.run(dataSource, new NamedSql("""
+        new NamedSql("""
                 insert into opportunity (tenant_id, opportunity_id, pipeline_id)
                 select distinct :tenant, opportunity_id, pipeline_id from transition_staging
                 order by opportunity_id
                 on conflict do nothing
-                """).set("tenant", tenantId));
+                """).set("tenant", tenantId).update(dataSource);
         // a statement of its own: it sees opportunities that a concurrent batch created meanwhile.
         // The ids come as a parameter, not by a join with the staging table: the temporary table
         // has no statistics, and the planner chose a hash join that read every opportunity of
@@ -95,32 +92,26 @@ public class TransitionStore {
      */
     public Inserted insertStaged(String tenantId, boolean recordPending) {
         Inserted inserted = new Inserted(new HashSet<>(), new HashMap<>(), new HashMap<>());
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = new NamedSql("""
-                        with inserted as (
-                            insert into transition_event (tenant_id, event_id, opportunity_id, pipeline_id, stage,
-                                occurred_at, owner_id, amount, currency, attributes)
-                            select :tenant, event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id,
-                                amount, currency, attributes
-                            from transition_staging
-                            order by event_id -- one order for all: two batches sharing ids wait, never deadlock
-                            on conflict do nothing
-                            returning event_id, opportunity_id, pipeline_id, occurred_at
-                        ), pending as (
-                            insert into derive_pending (tenant_id, opportunity_id, pipeline_id, from_at)
-                            select :tenant, opportunity_id, min(pipeline_id), min(occurred_at) from inserted
-                            where :recordPending group by opportunity_id
-                            on conflict do nothing -- never applies (a new identity); on Citus an INSERT, not a COPY, which row-level security refuses
-                        )
-                        select event_id, opportunity_id, pipeline_id, occurred_at from inserted
-                        """).set("tenant", tenantId).set("recordPending", recordPending).prepare(connection);
-                ResultSet rows = insert.executeQuery()) {
-            while (rows.next()) {
-                inserted.add(rows.getString(1), rows.getString(2), rows.getString(3), Jdbc.instant(rows, 4));
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        new NamedSql("""
+                with inserted as (
+                    insert into transition_event (tenant_id, event_id, opportunity_id, pipeline_id, stage,
+                        occurred_at, owner_id, amount, currency, attributes)
+                    select :tenant, event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id,
+                        amount, currency, attributes
+                    from transition_staging
+                    order by event_id -- one order for all: two batches sharing ids wait, never deadlock
+                    on conflict do nothing
+                    returning event_id, opportunity_id, pipeline_id, occurred_at
+                ), pending as (
+                    insert into derive_pending (tenant_id, opportunity_id, pipeline_id, from_at)
+                    select :tenant, opportunity_id, min(pipeline_id), min(occurred_at) from inserted
+                    where :recordPending group by opportunity_id
+                    on conflict do nothing -- never applies (a new identity); on Citus an INSERT, not a COPY, which row-level security refuses
+                )
+                select event_id, opportunity_id, pipeline_id, occurred_at from inserted
+                """).set("tenant", tenantId).set("recordPending", recordPending)
+                .each(dataSource, row -> inserted.add(row.getString(1), row.getString(2), row.getString(3),
+                        Jdbc.instant(row, 4)));
         return inserted;
     }
 
@@ -159,36 +150,25 @@ public class TransitionStore {
 
     /** The tenant's derivation backlog: opportunities pending and since when the oldest waits. */
     public IngestStatus status(String tenantId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select count(distinct opportunity_id), min(since) from derive_pending where tenant_id = :tenant
-                        """).set("tenant", tenantId).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return new IngestStatus(rows.getLong(1), Jdbc.instant(rows, 2));
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql("""
+                select count(distinct opportunity_id), min(since) from derive_pending where tenant_id = :tenant
+                """).set("tenant", tenantId)
+                .first(dataSource, row -> new IngestStatus(row.getLong(1), Jdbc.instant(row, 2))).orElseThrow();
     }
 
     public Map<String, TransitionEvent> find(String tenantId, Collection<String> eventIds) {
         Map<String, TransitionEvent> found = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id, amount,
-                               currency, attributes
-                        from transition_event where tenant_id = :tenant and event_id = any(:ids)
-                        """).set("tenant", tenantId).array("ids", "text", eventIds.toArray()).prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                TransitionEvent event = new TransitionEvent(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), Jdbc.instant(rows, 5), rows.getString(6),
-                        rows.getBigDecimal(7), rows.getString(8), Jdbc.stringMap(rows.getString(9)));
-                found.put(event.eventId(), event);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        new NamedSql("""
+                select event_id, opportunity_id, pipeline_id, stage, occurred_at, owner_id, amount,
+                       currency, attributes
+                from transition_event where tenant_id = :tenant and event_id = any(:ids)
+                """).set("tenant", tenantId).array("ids", "text", eventIds.toArray())
+                .each(dataSource, row -> {
+                    TransitionEvent event = new TransitionEvent(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), Jdbc.instant(row, 5), row.getString(6), row.getBigDecimal(7),
+                            row.getString(8), Jdbc.stringMap(row.getString(9)));
+                    found.put(event.eventId(), event);
+                });
         return found;
     }
 }

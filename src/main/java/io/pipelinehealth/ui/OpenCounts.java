@@ -1,17 +1,12 @@
 package io.pipelinehealth.ui;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.pipeline.Pipeline;
 import io.pipelinehealth.pipeline.Stage;
 import io.pipelinehealth.pipeline.StageKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -65,19 +60,12 @@ class OpenCounts {
                 .array("pipelines", "text", openStages.keySet().toArray())
                 .set("asOf", asOf).set("asOfSeconds", asOf.getEpochSecond());
         Map<String, Counts> counts = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                String pipeline = result.getString("pipeline_id");
-                if (openStages.get(pipeline).contains(result.getString("stage"))) {
-                    counts.merge(pipeline, new Counts(result.getLong("open_visits"), result.getLong("frozen")),
-                            Counts::plus);
-                }
+        sql.each(dataSource, row -> {
+            String pipeline = row.getString("pipeline_id");
+            if (openStages.get(pipeline).contains(row.getString("stage"))) {
+                counts.merge(pipeline, new Counts(row.getLong("open_visits"), row.getLong("frozen")), Counts::plus);
             }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        });
         return counts;
     }
 }

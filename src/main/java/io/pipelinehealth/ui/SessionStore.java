@@ -3,14 +3,9 @@ package io.pipelinehealth.ui;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
-import io.pipelinehealth.db.Updates;
 import io.pipelinehealth.identity.ApiKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,10 +25,10 @@ class SessionStore {
     @Inject AgroalDataSource dataSource;
 
     void insert(String tenant, String hash, String keyId, Instant now) {
-        Updates.run(dataSource, new NamedSql("""
+        new NamedSql("""
                 insert into ui_session (tenant_id, session_hash, key_id, created_at, last_seen_at)
                 values (:tenant, :hash, :key, :now, :now)""")
-                .set("tenant", tenant).set("hash", hash).set("key", keyId).set("now", now));
+                .set("tenant", tenant).set("hash", hash).set("key", keyId).set("now", now).update(dataSource);
     }
 
     /** The key of a live session: not idle too long, not too old, its key neither revoked nor expired. */
@@ -47,41 +42,36 @@ class SessionStore {
                   and k.revoked_at is null and (k.expires_at is null or k.expires_at > :now)""")
                 .set("tenant", tenant).set("hash", hash).set("now", now)
                 .set("idleSince", now.minus(limits.idle())).set("bornSince", now.minus(limits.absolute()));
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = sql.prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            ApiKey key = new ApiKey(rows.getString(1), rows.getString(2), rows.getString(3),
-                    List.copyOf(Arrays.asList((String[]) rows.getArray(4).getArray())), rows.getString(5),
-                    rows.getString(6), Jdbc.instant(rows, 7), Jdbc.instant(rows, 8), Jdbc.instant(rows, 9),
-                    Jdbc.instant(rows, 10));
-            if (Jdbc.instant(rows, 11).isBefore(now.minus(TOUCH_EVERY))) {
-                touch(tenant, hash, now);
-            }
-            return Optional.of(key);
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
+        Optional<Live> live = sql.first(dataSource, row -> new Live(new ApiKey(row.getString(1), row.getString(2),
+                row.getString(3), List.copyOf(Arrays.asList((String[]) row.getArray(4).getArray())), row.getString(5),
+                row.getString(6), Jdbc.instant(row, 7), Jdbc.instant(row, 8), Jdbc.instant(row, 9),
+                Jdbc.instant(row, 10)), Jdbc.instant(row, 11)));
+        if (live.isPresent() && live.get().lastSeenAt().isBefore(now.minus(TOUCH_EVERY))) {
+            touch(tenant, hash, now);
         }
+        return live.map(Live::key);
+    }
+
+    private record Live(ApiKey key, Instant lastSeenAt) {
     }
 
     private void touch(String tenant, String hash, Instant now) {
-        Updates.run(dataSource, new NamedSql("""
+        new NamedSql("""
                 update ui_session set last_seen_at = :now where tenant_id = :tenant and session_hash = :hash""")
-                .set("tenant", tenant).set("hash", hash).set("now", now));
+                .set("tenant", tenant).set("hash", hash).set("now", now).update(dataSource);
     }
 
     void delete(String tenant, String hash) {
-        Updates.run(dataSource, new NamedSql("delete from ui_session where tenant_id = :tenant and session_hash = :hash")
-                .set("tenant", tenant).set("hash", hash));
+        new NamedSql("delete from ui_session where tenant_id = :tenant and session_hash = :hash")
+                .set("tenant", tenant).set("hash", hash).update(dataSource);
     }
 
     /** Ended sessions of the tenant; run at each sign-in so the table does not grow forever. */
     void deleteEnded(String tenant, Instant now, UiConfig.Session limits) {
-        Updates.run(dataSource, new NamedSql("""
+        new NamedSql("""
                 delete from ui_session where tenant_id = :tenant
                   and (last_seen_at <= :idleSince or created_at <= :bornSince)""")
                 .set("tenant", tenant).set("idleSince", now.minus(limits.idle()))
-                .set("bornSince", now.minus(limits.absolute())));
+                .set("bornSince", now.minus(limits.absolute())).update(dataSource);
     }
 }

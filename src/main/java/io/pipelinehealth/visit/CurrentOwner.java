@@ -1,15 +1,10 @@
 package io.pipelinehealth.visit;
 
 import io.agroal.api.AgroalDataSource;
-import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
 import io.pipelinehealth.identity.OpportunityOwners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,13 +29,7 @@ public class CurrentOwner implements OpportunityOwners {
 
     @Override
     public Optional<String> ownerAt(String tenant, String opportunityId, Instant asOf) {
-        NamedSql sql = new NamedSql(STANDING).set("tenant", tenant).set("opportunity", opportunityId).set("asOf", asOf);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = sql.prepare(connection);
-                ResultSet result = query.executeQuery()) {
-            return result.next() ? Optional.ofNullable(result.getString("owner")) : Optional.empty();
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
+        return new NamedSql(STANDING).set("tenant", tenant).set("opportunity", opportunityId).set("asOf", asOf)
+                .first(dataSource, row -> row.getString("owner"));
     }
 }

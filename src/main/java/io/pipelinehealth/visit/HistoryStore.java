@@ -6,7 +6,6 @@ import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,7 +38,7 @@ public class HistoryStore {
         Map<String, List<Step>> steps = new HashMap<>();
         Object[] ids = opportunityIds.toArray();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement query = new NamedSql("""
+            new NamedSql("""
                     with claimed as (
                         delete from derive_pending where tenant_id = :tenant and opportunity_id = any(:ids)
                         returning opportunity_id, from_at
@@ -50,16 +49,13 @@ public class HistoryStore {
                     union all
                     select opportunity_id, null, min(from_at), null, null, null, null, null
                     from claimed group by opportunity_id
-                    """).set("tenant", tenantId).array("ids", "text", ids).prepare(connection);
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getString(2) == null) {
-                        changedFrom.put(rows.getString(1), Jdbc.instant(rows, 3));
-                    } else {
-                        steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(event(rows));
-                    }
-                }
-            }
+                    """).set("tenant", tenantId).array("ids", "text", ids).each(connection, row -> {
+                        if (row.getString(2) == null) {
+                            changedFrom.put(row.getString(1), Jdbc.instant(row, 3));
+                        } else {
+                            steps.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(event(row));
+                        }
+                    });
             handoffs(connection, tenantId, opportunityIds, Jdbc.timestamptz(END_OF_TIME), steps);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
@@ -76,18 +72,13 @@ public class HistoryStore {
         Map<String, List<Step>> steps = new HashMap<>();
         Object until = Jdbc.timestamptz(asOf == null ? END_OF_TIME : asOf);
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement query = new NamedSql("""
+            new NamedSql("""
                     select opportunity_id, event_id, occurred_at, stage, owner_id, amount, currency, attributes
                     from transition_event
                     where tenant_id = :tenant and opportunity_id = any(:ids) and occurred_at <= :until
                     """).set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).set("until", until)
-                    .prepare(connection)) {
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(event(rows));
-                    }
-                }
-            }
+                    .each(connection, row -> steps.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                            .add(event(row)));
             handoffs(connection, tenantId, opportunityIds, until, steps);
         } catch (SQLException e) {
             throw Jdbc.failure(e);
@@ -97,18 +88,13 @@ public class HistoryStore {
 
     private static void handoffs(Connection connection, String tenantId, Collection<String> opportunityIds,
             Object until, Map<String, List<Step>> steps) throws SQLException {
-        try (PreparedStatement query = new NamedSql("""
+        new NamedSql("""
                 select opportunity_id, handoff_id, at, direction, stage, owner_id
                 from handoff
                 where tenant_id = :tenant and opportunity_id = any(:ids) and at <= :until
                 """).set("tenant", tenantId).array("ids", "text", opportunityIds.toArray()).set("until", until)
-                .prepare(connection);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                steps.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(new Step.Handoff(
-                        rows.getLong(2), Jdbc.instant(rows, 3),
-                        HandoffDirection.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6)));
-            }
-        }
+                .each(connection, row -> steps.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                        .add(new Step.Handoff(row.getLong(2), Jdbc.instant(row, 3),
+                                HandoffDirection.valueOf(row.getString(4)), row.getString(5), row.getString(6))));
     }
 }

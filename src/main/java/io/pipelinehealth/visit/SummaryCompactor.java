@@ -9,8 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -94,13 +92,12 @@ public class SummaryCompactor {
 
     private boolean fold(String tenant, String pipeline) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement lock = new NamedSql(
+            boolean locked = new NamedSql(
                     "select pg_try_advisory_xact_lock(hashtextextended('visit_summary/' || :tenant || '/' || :pipeline, 0))")
-                    .set("tenant", tenant).set("pipeline", pipeline).prepare(connection);
-                    ResultSet locked = lock.executeQuery()) {
-                if (!locked.next() || !locked.getBoolean(1)) {
-                    return false;
-                }
+                    .set("tenant", tenant).set("pipeline", pipeline).first(connection, row -> row.getBoolean(1))
+                    .orElse(false);
+            if (!locked) {
+                return false;
             }
             SummaryFold.run(connection, tenant, pipeline);
             return true;

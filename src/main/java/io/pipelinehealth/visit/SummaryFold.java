@@ -2,10 +2,7 @@ package io.pipelinehealth.visit;
 
 import io.pipelinehealth.db.NamedSql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,31 +93,21 @@ final class SummaryFold {
     }
 
     static void run(Connection connection, String tenant, String pipeline) throws SQLException {
-        List<Cell> touched = new ArrayList<>();
-        try (PreparedStatement fold = bind(new NamedSql(FOLD), tenant, pipeline).prepare(connection);
-                ResultSet cells = fold.executeQuery()) {
-            while (cells.next()) {
-                touched.add(new Cell(cells.getString(1), cells.getString(2), cells.getString(3), cells.getString(4)));
-            }
-        }
-        execute(connection, bind(new NamedSql(EMPTY_GROUPS), tenant, pipeline));
+        List<Cell> touched = bind(new NamedSql(FOLD), tenant, pipeline).list(connection,
+                cell -> new Cell(cell.getString(1), cell.getString(2), cell.getString(3), cell.getString(4)));
+        bind(new NamedSql(EMPTY_GROUPS), tenant, pipeline).update(connection);
         if (touched.isEmpty()) {
             return;
         }
-        execute(connection, bind(new NamedSql(CELLS), tenant, pipeline)
+        bind(new NamedSql(CELLS), tenant, pipeline)
                 .array("measures", "text", touched.stream().map(Cell::measure).toArray())
                 .array("owners", "text", touched.stream().map(Cell::ownerId).toArray())
                 .array("stages", "text", touched.stream().map(Cell::stage).toArray())
-                .array("nextStages", "text", touched.stream().map(Cell::nextStage).toArray()));
+                .array("nextStages", "text", touched.stream().map(Cell::nextStage).toArray())
+                .update(connection);
     }
 
     private static NamedSql bind(NamedSql sql, String tenant, String pipeline) {
         return sql.set("tenant", tenant).set("pipeline", pipeline);
-    }
-
-    private static void execute(Connection connection, NamedSql sql) throws SQLException {
-        try (PreparedStatement statement = sql.prepare(connection)) {
-            statement.executeUpdate();
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.pipelinehealth.visit;
 
 import io.pipelinehealth.db.NamedSql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,11 +46,8 @@ final class VisitChanges {
      * upsert would run on the worker holding the shard, whose ids are another sequence.
      */
     private static String transactionId(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select pg_current_xact_id()::text");
-                ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return new NamedSql("select pg_current_xact_id()::text").first(connection, row -> row.getString(1))
+                .orElseThrow();
     }
 
     void record(Connection connection, String tenantId, String pipelineId) throws SQLException {
@@ -85,7 +80,7 @@ final class VisitChanges {
         }
         // a visit both rewritten and under changed attributes is written by the first part only: an
         // upsert may not touch one row twice
-        try (PreparedStatement upsert = new NamedSql("""
+        new NamedSql("""
                 insert into visit_change as c (tenant_id, visit_key, pipeline_id, opportunity_id, deleted, owners,
                                                changed_by, changed_at)
                 select :tenant::text, k, :pipeline::text, o, d, array_remove(array[w, f], null), :changedBy::text::xid8,
@@ -106,8 +101,6 @@ final class VisitChanges {
                 .array("deleted", "bool", deleted.toArray()).array("owners", "text", owners.toArray())
                 .array("formerOwners", "text", formerOwners.toArray())
                 .array("attributesChanged", "text", attributesChanged.toArray())
-                .prepare(connection)) {
-            upsert.executeUpdate();
-        }
+                .update(connection);
     }
 }

@@ -6,10 +6,7 @@ import io.pipelinehealth.db.NamedSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +38,7 @@ public class VisitStore {
         Integer[] fromSeq = tails.values().stream().map(PositionTail::fromSeq).toArray(Integer[]::new);
         VisitChanges changes = new VisitChanges();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement delete = new NamedSql("""
+            new NamedSql("""
                     with gone as (
                         delete from visit v
                         using unnest(:opportunities, :fromSeq) as t(opportunity_id, from_seq)
@@ -53,13 +50,10 @@ public class VisitStore {
                     where kind in ('VISIT', 'SKIPPED')
                     """.formatted(SummaryDeltas.cte("removed", "gone", -1), digest("gone")))
                     .set("tenant", tenantId).array("opportunities", "text", opportunities)
-                    .array("fromSeq", "int4", fromSeq).prepare(connection);
-                    ResultSet rows = delete.executeQuery()) {
-                while (rows.next()) {
-                    changes.before(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
-                }
-            }
-            try (PreparedStatement insert = new NamedSql("""
+                    .array("fromSeq", "int4", fromSeq)
+                    .each(connection, row -> changes.before(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4)));
+            new NamedSql("""
                     with snapshot as (
                         update opportunity o
                         set amount = s.amount, currency = s.currency, attributes = s.attributes, known_at = s.known_at
@@ -82,12 +76,9 @@ public class VisitStore {
                     select null, opportunity_id, null, null from snapshot where attributes_changed
                     """.formatted(SummaryDeltas.cte("written", "added", 1), digest("added")))
                     .set("tenant", tenantId).set("snapshots", VisitRows.snapshots(snapshots))
-                    .set("rows", VisitRows.rows(tenantId, pipelineId, tails)).prepare(connection);
-                    ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    changes.after(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
-                }
-            }
+                    .set("rows", VisitRows.rows(tenantId, pipelineId, tails))
+                    .each(connection, row -> changes.after(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4)));
             changes.record(connection, tenantId, pipelineId);
         } catch (SQLException e) {
             throw Jdbc.failure(e);

@@ -3,15 +3,9 @@ package io.pipelinehealth.webhook;
 import io.agroal.api.AgroalDataSource;
 import io.pipelinehealth.db.Jdbc;
 import io.pipelinehealth.db.NamedSql;
-import io.pipelinehealth.db.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,39 +60,29 @@ public class WebhookStore {
      */
     public List<Claimed> claim(String tenantId, Instant now, Instant leaseUntil, int limit) {
         UUID token = UUID.randomUUID();
-        List<Claimed> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        with due as (
-                            select d.delivery_id from webhook_delivery d
-                            join webhook_subscription s
-                              on s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
-                            where d.tenant_id = :tenant and d.status = 'PENDING' and d.next_attempt_at <= :now
-                              and s.enabled
-                            order by d.next_attempt_at
-                            limit :limit
-                            for update of d skip locked
-                        )
-                        update webhook_delivery d
-                           set next_attempt_at = :leaseUntil, claim_token = :token
-                          from due, webhook_subscription s
-                         where d.tenant_id = :tenant and d.delivery_id = due.delivery_id
-                           and s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
-                        returning d.delivery_id, d.tenant_id, d.subscription_id, d.message_id, d.payload, d.attempts + 1,
-                                  d.created_at, s.url, s.secret
-                        """).set("tenant", tenantId).set("now", now).set("limit", limit).set("leaseUntil", leaseUntil)
-                        .set("token", token).prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(new Claimed(rows.getLong(1), token, rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getInt(6), Jdbc.instant(rows, 7),
-                            rows.getString(8), rows.getString(9)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return claimed;
+        return new NamedSql("""
+                with due as (
+                    select d.delivery_id from webhook_delivery d
+                    join webhook_subscription s
+                      on s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
+                    where d.tenant_id = :tenant and d.status = 'PENDING' and d.next_attempt_at <= :now
+                      and s.enabled
+                    order by d.next_attempt_at
+                    limit :limit
+                    for update of d skip locked
+                )
+                update webhook_delivery d
+                   set next_attempt_at = :leaseUntil, claim_token = :token
+                  from due, webhook_subscription s
+                 where d.tenant_id = :tenant and d.delivery_id = due.delivery_id
+                   and s.tenant_id = d.tenant_id and s.subscription_id = d.subscription_id
+                returning d.delivery_id, d.tenant_id, d.subscription_id, d.message_id, d.payload, d.attempts + 1,
+                          d.created_at, s.url, s.secret
+                """).set("tenant", tenantId).set("now", now).set("limit", limit).set("leaseUntil", leaseUntil)
+                .set("token", token)
+                .list(dataSource, row -> new Claimed(row.getLong(1), token, row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), row.getInt(6), Jdbc.instant(row, 7), row.getString(8),
+                        row.getString(9)));
     }
 
     /**
@@ -158,31 +142,23 @@ public class WebhookStore {
 
     /** The delivery log of a subscription, newest first. */
     List<Row> deliveries(String tenantId, String subscriptionId, Long before, int limit) {
-        List<Row> result = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = new NamedSql("""
-                        select delivery_id, message_id, event_type, status, attempts, created_at, last_attempt_at,
-                               next_attempt_at, last_status_code, last_error, delivered_at, payload
-                        from webhook_delivery
-                        where tenant_id = :tenant and subscription_id = :subscription and delivery_id < :before
-                        order by delivery_id desc limit :limit
-                        """).set("tenant", tenantId).set("subscription", subscriptionId)
-                        .set("before", before == null ? Long.MAX_VALUE : before).set("limit", limit).prepare(connection)) {
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    int code = rows.getInt(9);
-                    Integer statusCode = rows.wasNull() ? null : code;
-                    String status = rows.getString(4);
-                    result.add(new Row(rows.getLong(1), rows.getString(2), rows.getString(3), status, rows.getInt(5),
-                            Jdbc.instant(rows, 6), Jdbc.instant(rows, 7),
-                            "PENDING".equals(status) ? Jdbc.instant(rows, 8) : null, statusCode, rows.getString(10),
-                            Jdbc.instant(rows, 11), rows.getString(12)));
-                }
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e);
-        }
-        return result;
+        return new NamedSql("""
+                select delivery_id, message_id, event_type, status, attempts, created_at, last_attempt_at,
+                       next_attempt_at, last_status_code, last_error, delivered_at, payload
+                from webhook_delivery
+                where tenant_id = :tenant and subscription_id = :subscription and delivery_id < :before
+                order by delivery_id desc limit :limit
+                """).set("tenant", tenantId).set("subscription", subscriptionId)
+                .set("before", before == null ? Long.MAX_VALUE : before).set("limit", limit)
+                .list(dataSource, row -> {
+                    int code = row.getInt(9);
+                    Integer statusCode = row.wasNull() ? null : code;
+                    String status = row.getString(4);
+                    return new Row(row.getLong(1), row.getString(2), row.getString(3), status, row.getInt(5),
+                            Jdbc.instant(row, 6), Jdbc.instant(row, 7),
+                            "PENDING".equals(status) ? Jdbc.instant(row, 8) : null, statusCode, row.getString(10),
+                            Jdbc.instant(row, 11), row.getString(12));
+                });
     }
 
     /**
@@ -195,6 +171,6 @@ public class WebhookStore {
     }
 
     private int update(NamedSql sql) {
-        return Updates.run(dataSource, sql);
+        return sql.update(dataSource);
     }
 }
