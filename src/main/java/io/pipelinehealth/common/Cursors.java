@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one place page cursors are read and issued. A cursor is signed with the server's cursor
@@ -64,6 +65,18 @@ public class Cursors {
         public String next(Object... values) {
             return PageCursor.encode(secret.key(), binding,
                     Arrays.stream(values).map(String::valueOf).toList());
+        }
+
+        /**
+         * The page of {@code rows}, read with one row more than the limit: the first limit rows,
+         * and when the extra row came, the cursor after the last of them, at its {@code position}.
+         */
+        public <T> Page<T> page(List<T> rows, Function<T, List<?>> position) {
+            if (rows.size() <= limit) {
+                return new Page<>(rows, null);
+            }
+            List<T> items = List.copyOf(rows.subList(0, limit));
+            return new Page<>(items, next(position.apply(items.get(limit - 1)).toArray()));
         }
     }
 

@@ -90,8 +90,7 @@ public class ConnectorService {
         int limit = paging.limit();
         String after = paging.after() == null ? null : paging.after().string(0);
         List<ConnectorStore.Stored> rows = store.page(tenants.currentTenant(), after, limit + 1);
-        List<Connector> items = rows.stream().limit(limit).map(ConnectorStore.Stored::view).toList();
-        return new Page<>(items, rows.size() > limit ? paging.next(items.get(items.size() - 1).id()) : null);
+        return paging.page(rows.stream().map(ConnectorStore.Stored::view).toList(), c -> List.of(c.id()));
     }
 
     public Page<LogEntry> log(String id, PageRequest request) {
@@ -100,8 +99,7 @@ public class ConnectorService {
         int limit = paging.limit();
         long before = paging.after() == null ? Long.MAX_VALUE : paging.after().number(0);
         List<LogEntry> rows = store.logPage(tenants.currentTenant(), id, before, limit + 1);
-        List<LogEntry> items = rows.stream().limit(limit).toList();
-        return new Page<>(items, rows.size() > limit ? paging.next(items.get(items.size() - 1).id()) : null);
+        return paging.page(rows, entry -> List.of(entry.id()));
     }
 
     private ConnectorStore.Stored find(String id) {

@@ -35,9 +35,7 @@ public class FrozenService {
 
     public Page<FrozenItem> list(String pipelineId, String ownerId, String stage, Instant asOf,
             PageRequest request) {
-        if (pipelineId != null && !pipelineId.isEmpty()) {
-            pipelines.require(pipelineId);
-        }
+        pipelines.requireIfNamed(pipelineId);
         Cursors.Paging paging = cursors.open(request);
         int limit = paging.limit();
         Long afterDeadline = null;

@@ -24,9 +24,7 @@ public class HandoffAudit {
     @Inject Cursors cursors;
 
     public Page<Handoff> list(String pipelineId, String direction, Instant from, Instant to, PageRequest request) {
-        if (pipelineId != null && !pipelineId.isEmpty()) {
-            pipelines.require(pipelineId);
-        }
+        pipelines.requireIfNamed(pipelineId);
         Cursors.Paging paging = cursors.open(request);
         int limit = paging.limit();
         Cursors.Position after = paging.after();
@@ -34,11 +32,7 @@ public class HandoffAudit {
         Long afterId = after == null ? null : after.number(1);
         List<Handoff> rows = store.page(tenants.currentTenant(), new HandoffStore.Filter(pipelineId,
                 direction(direction), from, to, afterAt, afterId, limit + 1));
-        List<Handoff> items = rows.stream().limit(limit).toList();
-        Handoff last = items.isEmpty() ? null : items.get(items.size() - 1);
-        String next = rows.size() > limit
-                ? paging.next(last.at(), last.handoffId()) : null;
-        return new Page<>(items, next);
+        return paging.page(rows, handoff -> List.of(handoff.at(), handoff.handoffId()));
     }
 
     private static HandoffDirection direction(String text) {

@@ -74,8 +74,6 @@ public class AuditLog {
                 .set("tenant", tenants.currentTenant()).set("before", before).set("limit", limit + 1)
                 .list(dataSource, row -> new AuditEntry(row.getLong(1), Jdbc.instant(row, 2), row.getString(3),
                         row.getString(4), row.getString(5), row.getString(6)));
-        List<AuditEntry> items = rows.stream().limit(limit).toList();
-        String next = rows.size() > limit ? paging.next(items.get(limit - 1).id()) : null;
-        return new Page<>(items, next);
+        return paging.page(rows, entry -> List.of(entry.id()));
     }
 }

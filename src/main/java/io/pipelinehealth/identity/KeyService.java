@@ -54,9 +54,7 @@ public class KeyService {
         int limit = paging.limit();
         String after = paging.after() == null ? null : paging.after().string(0);
         List<ApiKey> rows = store.page(tenants.currentTenant(), after, limit + 1);
-        List<KeyView> items = rows.stream().limit(limit).map(KeyView::of).toList();
-        String next = rows.size() > limit ? paging.next(items.get(limit - 1).id()) : null;
-        return new Page<>(items, next);
+        return paging.page(rows.stream().map(KeyView::of).toList(), key -> List.of(key.id()));
     }
 
     /**

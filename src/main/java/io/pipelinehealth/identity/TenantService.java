@@ -60,8 +60,6 @@ public class TenantService {
         int limit = paging.limit();
         String after = paging.after() == null ? null : paging.after().string(0);
         List<Tenant> rows = store.page(after, limit + 1);
-        List<Tenant> items = rows.stream().limit(limit).toList();
-        String next = rows.size() > limit ? paging.next(items.get(limit - 1).id()) : null;
-        return new Page<>(items, next);
+        return paging.page(rows, tenant -> List.of(tenant.id()));
     }
 }

@@ -29,9 +29,7 @@ public class OpportunityListService {
 
     public Page<OpportunityListItem> list(String pipelineId, String ownerId, String stage, String status,
             Instant asOf, PageRequest request) {
-        if (pipelineId != null && !pipelineId.isEmpty()) {
-            pipelines.require(pipelineId);
-        }
+        pipelines.requireIfNamed(pipelineId);
         Cursors.Paging paging = cursors.open(request);
         int limit = paging.limit();
         Cursors.Position after = paging.after();
@@ -43,12 +41,10 @@ public class OpportunityListService {
         List<OpportunityQueries.Standing> rows = queries.standings(tenants.currentTenant(), filter);
         Map<String, Pipeline> definitions = new HashMap<>();
         long asOfSecond = asOf.getEpochSecond();
-        List<OpportunityListItem> items = rows.stream().limit(limit).map(row -> item(row,
+        List<OpportunityListItem> items = rows.stream().map(row -> item(row,
                 definitions.computeIfAbsent(row.pipelineId(), id -> pipelines.find(id).orElseThrow()), asOfSecond))
                 .toList();
-        String next = rows.size() > limit
-                ? paging.next(asOf, items.get(items.size() - 1).opportunityId()) : null;
-        return new Page<>(items, next);
+        return paging.page(items, item -> List.of(filter.asOf(), item.opportunityId()));
     }
 
     private static OpportunityListItem item(OpportunityQueries.Standing row, Pipeline pipeline, long asOfSecond) {

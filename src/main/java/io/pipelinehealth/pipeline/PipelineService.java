@@ -75,14 +75,19 @@ public class PipelineService {
         int limit = paging.limit();
         String after = paging.after() == null ? null : paging.after().string(0);
         List<PipelineStore.Row> rows = store.page(tenants.currentTenant(), after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<PipelineView> items = rows.stream().limit(limit).map(this::view).toList();
-        return new Page<>(items, more ? paging.next(items.get(items.size() - 1).id()) : null);
+        return paging.page(rows.stream().map(this::view).toList(), pipeline -> List.of(pipeline.id()));
     }
 
     /** For every endpoint that names a pipeline: an unknown id is a 404, never an empty answer. */
     public Pipeline require(String pipelineId) {
         return find(pipelineId).orElseThrow(() -> ApiException.notFound("pipeline", pipelineId));
+    }
+
+    /** A list's optional pipelineId filter: an unknown id is a 404; none (absent or empty) filters nothing. */
+    public void requireIfNamed(String pipelineId) {
+        if (pipelineId != null && !pipelineId.isEmpty()) {
+            require(pipelineId);
+        }
     }
 
     /**

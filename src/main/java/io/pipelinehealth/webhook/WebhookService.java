@@ -99,8 +99,7 @@ public class WebhookService {
                 "tenantId = :tenant and id > :after order by id",
                 Parameters.with("tenant", tenants.currentTenant()).and("after", after == null ? "" : after))
                 .range(0, limit).list().stream().map(SubscriptionEntity::view).toList();
-        List<Subscription> items = rows.stream().limit(limit).toList();
-        return new Page<>(items, rows.size() > limit ? paging.next(items.get(items.size() - 1).id()) : null);
+        return paging.page(rows, s -> List.of(s.id()));
     }
 
     @Transactional
@@ -117,9 +116,7 @@ public class WebhookService {
         int limit = paging.limit();
         Long before = paging.after() == null ? null : paging.after().number(0);
         List<WebhookStore.Row> rows = store.deliveries(tenants.currentTenant(), id, before, limit + 1);
-        List<Delivery> items = rows.stream().limit(limit).map(this::delivery).toList();
-        return new Page<>(items, rows.size() > limit
-                ? paging.next(items.get(items.size() - 1).deliveryId()) : null);
+        return paging.page(rows.stream().map(this::delivery).toList(), d -> List.of(d.deliveryId()));
     }
 
     private Delivery delivery(WebhookStore.Row r) {
