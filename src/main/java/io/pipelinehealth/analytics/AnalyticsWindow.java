@@ -11,6 +11,17 @@ import java.time.Instant;
  */
 public record AnalyticsWindow(Instant from, Instant to, Instant asOf) {
 
+    /**
+     * The closed visits a window holds, as a condition on {@code visit}: the pipeline's visits and
+     * skipped stages that ended by {@code :asOf}, at or after {@code :from} and before {@code :to}
+     * (a null bound does not bound). The statements that read the visits select them so.
+     */
+    static final String CLOSED_VISITS = """
+            tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
+              and left_at is not null and left_at <= :asOf
+              and (:from::timestamptz is null or left_at >= :from::timestamptz)
+              and (:to::timestamptz is null or left_at < :to::timestamptz)""";
+
     public static AnalyticsWindow of(String from, String to, String asOf, Clock clock) {
         Instant start = Instants.parameter("from", from);
         Instant end = Instants.parameter("to", to);

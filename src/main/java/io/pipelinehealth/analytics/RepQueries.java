@@ -31,14 +31,11 @@ public class RepQueries {
             with closed as (
                 select owner_id, stage, closed_status, deviation_s as deviation
                 from visit
-                where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
-                  and left_at is not null and left_at <= :asOf
-                  and (:from::timestamptz is null or left_at >= :from::timestamptz)
-                  and (:to::timestamptz is null or left_at < :to::timestamptz)
+                where %s
                   and (:owner::text is null or owner_id = :owner::text)
                   and (:stage::text is null or stage = :stage::text)
             )
-            """;
+            """.formatted(AnalyticsWindow.CLOSED_VISITS);
 
     private static final String REP_ROWS = CLOSED + """
             , closed_rows as (

@@ -28,10 +28,7 @@ public class StageQueries {
             with closed as (
                 select stage, kind, closed_status, closed_by, next_stage, actual_s as actual
                 from visit
-                where tenant_id = :tenant and pipeline_id = :pipeline and kind in ('VISIT', 'SKIPPED')
-                  and left_at is not null and left_at <= :asOf
-                  and (:from::timestamptz is null or left_at >= :from::timestamptz)
-                  and (:to::timestamptz is null or left_at < :to::timestamptz)
+                where %s
             ),
             closed_rows as (
                 select stage, count(*) as n,
@@ -49,7 +46,7 @@ public class StageQueries {
                 from closed
                 group by stage
             ),
-            """ + RowsSql.STAGES;
+            """.formatted(AnalyticsWindow.CLOSED_VISITS) + RowsSql.STAGES;
 
     @Inject SerialSession sessions;
 
