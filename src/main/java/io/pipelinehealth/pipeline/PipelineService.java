@@ -7,11 +7,11 @@ import io.pipelinehealth.common.Cursors;
 import io.pipelinehealth.common.Page;
 import io.pipelinehealth.common.PageRequest;
 import io.pipelinehealth.common.TenantResolver;
+import io.pipelinehealth.db.AfterTransaction;
 import io.pipelinehealth.identity.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -127,16 +127,7 @@ public class PipelineService {
      */
     private void evictWhenDone(String tenant, String pipelineId) {
         cache.evict(tenant, pipelineId);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                cache.evict(tenant, pipelineId);
-            }
-        });
+        AfterTransaction.run(transactions, status -> cache.evict(tenant, pipelineId));
     }
 
     /** Reads the row (with {@code read}'s lock) and answers the cached parse of its version, or parses it. */

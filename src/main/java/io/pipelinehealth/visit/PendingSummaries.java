@@ -1,9 +1,9 @@
 package io.pipelinehealth.visit;
 
+import io.pipelinehealth.db.AfterTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,16 +31,9 @@ class PendingSummaries {
             tenants.add(tenant);
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    tenants.add(tenant);
-                }
+        AfterTransaction.run(transactions, status -> {
+            if (status == Status.STATUS_COMMITTED) {
+                tenants.add(tenant);
             }
         });
     }
