@@ -44,25 +44,26 @@ public class KeyStore {
     }
 
     public void insert(ApiKey key, String hash) {
-        update(new NamedSql("insert into api_key (" + COLUMNS + """
+        new NamedSql("insert into api_key (" + COLUMNS + """
                 , key_hash)
                 values (:tenant, :id, :name, :roles, :owner, :prefix, :createdAt, :expiresAt, :lastUsedAt, :revokedAt,
                     :hash)""").set("tenant", key.tenantId()).set("id", key.id()).set("name", key.name())
                 .array("roles", "text", key.roles().toArray()).set("owner", key.ownerId()).set("prefix", key.prefix())
                 .set("createdAt", key.createdAt()).set("expiresAt", key.expiresAt())
-                .set("lastUsedAt", key.lastUsedAt()).set("revokedAt", key.revokedAt()).set("hash", hash));
+                .set("lastUsedAt", key.lastUsedAt()).set("revokedAt", key.revokedAt()).set("hash", hash)
+                .update(dataSource);
     }
 
     /** Inserts the key unless this tenant has one with its id; false when it had (nothing changed). */
     public boolean insertIfAbsent(ApiKey key, String hash) {
-        return update(bootstrapInsert(key, hash, "do nothing")) > 0;
+        return bootstrapInsert(key, hash, "do nothing").update(dataSource) > 0;
     }
 
     /** Marks the key revoked (keeping the first revocation time); false if the tenant has no such key. */
     public boolean revoke(String tenantId, String keyId, Instant at) {
-        return update(new NamedSql("""
+        return new NamedSql("""
                 update api_key set revoked_at = coalesce(revoked_at, :at) where tenant_id = :tenant and key_id = :id""")
-                .set("at", at).set("tenant", tenantId).set("id", keyId)) > 0;
+                .set("at", at).set("tenant", tenantId).set("id", keyId).update(dataSource) > 0;
     }
 
     /**
@@ -73,13 +74,13 @@ public class KeyStore {
      * two deadlocked (seen in CI's Citus stage). A no-op on PostgreSQL.
      */
     public void lockBeforeNewTenant(String tenantId) {
-        update(new NamedSql("update api_key set last_used_at = last_used_at where tenant_id = :tenant and key_id = ''")
-                .set("tenant", tenantId));
+        new NamedSql("update api_key set last_used_at = last_used_at where tenant_id = :tenant and key_id = ''")
+                .set("tenant", tenantId).update(dataSource);
     }
 
     public void touch(String tenantId, String keyId, Instant at) {
-        update(new NamedSql("update api_key set last_used_at = :at where tenant_id = :tenant and key_id = :id")
-                .set("at", at).set("tenant", tenantId).set("id", keyId));
+        new NamedSql("update api_key set last_used_at = :at where tenant_id = :tenant and key_id = :id")
+                .set("at", at).set("tenant", tenantId).set("id", keyId).update(dataSource);
     }
 
     public boolean anyKey() {
@@ -91,12 +92,12 @@ public class KeyStore {
      * needed; false when it already was (so nothing changed).
      */
     public boolean upsert(ApiKey key, String hash) {
-        return update(bootstrapInsert(key, hash, """
+        return bootstrapInsert(key, hash, """
                 do update
                     set key_hash = excluded.key_hash, prefix = excluded.prefix, roles = excluded.roles,
                         revoked_at = null, expires_at = null
                     where api_key.key_hash <> excluded.key_hash or api_key.revoked_at is not null
-                        or api_key.expires_at is not null""")) > 0;
+                        or api_key.expires_at is not null""").update(dataSource) > 0;
     }
 
     /** An insert of an ownerless key that meets an existing id with {@code onConflict}. */
@@ -108,10 +109,6 @@ public class KeyStore {
                 .set("tenant", key.tenantId()).set("id", key.id()).set("name", key.name())
                 .array("roles", "text", key.roles().toArray()).set("prefix", key.prefix())
                 .set("createdAt", key.createdAt()).set("hash", hash);
-    }
-
-    private int update(NamedSql sql) {
-        return sql.update(dataSource);
     }
 
     private List<ApiKey> query(NamedSql sql) {

@@ -52,20 +52,20 @@ class PipelineStore {
 
     /** Creates the row unless it exists (then waits for a concurrent creator to finish); true if created. */
     boolean insertIfAbsent(String tenantId, String pipelineId, String name, String definition, Instant now) {
-        return update(new NamedSql("""
+        return new NamedSql("""
                 insert into pipeline (tenant_id, pipeline_id, name, definition, created_at, updated_at)
                 values (:tenant, :pipeline, :name, cast(:definition as jsonb), :now, :now)
                 on conflict (tenant_id, pipeline_id) do nothing""")
                 .set("tenant", tenantId).set("pipeline", pipelineId).set("name", name).set("definition", definition)
-                .set("now", now)) == 1;
+                .set("now", now).update(dataSource) == 1;
     }
 
     void replace(String tenantId, String pipelineId, String name, String definition, Instant now) {
-        update(new NamedSql("""
+        new NamedSql("""
                 update pipeline set name = :name, definition = cast(:definition as jsonb), updated_at = :now
                 where tenant_id = :tenant and pipeline_id = :pipeline""")
                 .set("name", name).set("definition", definition).set("now", now)
-                .set("tenant", tenantId).set("pipeline", pipelineId));
+                .set("tenant", tenantId).set("pipeline", pipelineId).update(dataSource);
     }
 
     List<Row> page(String tenantId, String after, int limit) {
@@ -81,9 +81,5 @@ class PipelineStore {
     private List<Row> rows(NamedSql sql) {
         return sql.list(dataSource, row -> new Row(row.getString(1), row.getString(2), row.getString(3),
                 Jdbc.instant(row, 4), Jdbc.instant(row, 5), row.getString(6)));
-    }
-
-    private int update(NamedSql sql) {
-        return sql.update(dataSource);
     }
 }

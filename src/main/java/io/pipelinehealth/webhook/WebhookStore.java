@@ -39,7 +39,7 @@ public class WebhookStore {
      * security refuses.
      */
     public int enqueue(String tenantId, String messageId, String eventType, String payload, Instant now) {
-        return update(new NamedSql("""
+        return new NamedSql("""
                 with subscribed as materialized (
                     select subscription_id from webhook_subscription
                     where tenant_id = :tenant and enabled and :eventType = any(events)
@@ -50,7 +50,7 @@ public class WebhookStore {
                 from subscribed
                 on conflict do nothing
                 """).set("message", messageId).set("eventType", eventType).set("payload", payload).set("now", now)
-                .set("tenant", tenantId));
+                .set("tenant", tenantId).update(dataSource);
     }
 
     /**
@@ -90,54 +90,56 @@ public class WebhookStore {
      * the delivery. False means the lease lapsed and another dispatcher claimed it; it sends, we don't.
      */
     public boolean renew(Claimed claim, Instant now, Instant leaseUntil) {
-        return update(claimed(claim, """
+        return claimed(claim, """
                 update webhook_delivery set next_attempt_at = :leaseUntil, attempts = attempts + 1, last_attempt_at = :now
                 where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token and status = 'PENDING'
-                """).set("leaseUntil", leaseUntil).set("now", now)) > 0;
+                """).set("leaseUntil", leaseUntil).set("now", now).update(dataSource) > 0;
     }
 
     /** Hands an unsent claimed delivery back (a stopping replica): due again at once, for anyone. */
     public boolean release(Claimed claim, Instant now) {
-        return update(claimed(claim, """
+        return claimed(claim, """
                 update webhook_delivery set next_attempt_at = :now, claim_token = null
                 where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token and status = 'PENDING'
-                """).set("now", now)) > 0;
+                """).set("now", now).update(dataSource) > 0;
     }
 
     /** The outcomes below are written only by the holder of the claim; each answers whether it was. */
     public boolean delivered(Claimed claim, int statusCode, Instant now) {
-        return update(claimed(claim, """
+        return claimed(claim, """
                 update webhook_delivery set status = 'DELIVERED', last_status_code = :statusCode, last_error = null,
                     delivered_at = :now, claim_token = null where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token
-                """).set("statusCode", statusCode).set("now", now)) > 0;
+                """).set("statusCode", statusCode).set("now", now).update(dataSource) > 0;
     }
 
     public boolean retryAt(Claimed claim, Integer statusCode, String error, Instant next) {
-        return update(claimed(claim, """
+        return claimed(claim, """
                 update webhook_delivery set last_status_code = :statusCode, last_error = :error,
                     next_attempt_at = :next, claim_token = null
                 where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token
-                """).set("statusCode", statusCode).set("error", error).set("next", next)) > 0;
+                """).set("statusCode", statusCode).set("error", error).set("next", next).update(dataSource) > 0;
     }
 
     public boolean failed(Claimed claim, Integer statusCode, String error) {
-        return update(claimed(claim, """
+        return claimed(claim, """
                 update webhook_delivery set status = 'FAILED', last_status_code = :statusCode, last_error = :error,
                     claim_token = null
                 where tenant_id = :tenant and delivery_id = :delivery and claim_token = :token
-                """).set("statusCode", statusCode).set("error", error)) > 0;
+                """).set("statusCode", statusCode).set("error", error).update(dataSource) > 0;
     }
 
     /** A 410 Gone: the subscription stops, and its pending deliveries fail. */
     public void disable(String tenantId, String subscriptionId, String reason) {
-        update(new NamedSql("""
+        new NamedSql("""
                 update webhook_subscription set enabled = false, disabled_reason = :reason
                 where tenant_id = :tenant and subscription_id = :subscription
-                """).set("reason", reason).set("tenant", tenantId).set("subscription", subscriptionId));
-        update(new NamedSql("""
+                """).set("reason", reason).set("tenant", tenantId).set("subscription", subscriptionId)
+                .update(dataSource);
+        new NamedSql("""
                 update webhook_delivery set status = 'FAILED', last_error = 'subscription disabled: ' || :reason
                 where tenant_id = :tenant and subscription_id = :subscription and status = 'PENDING'
-                """).set("reason", reason).set("tenant", tenantId).set("subscription", subscriptionId));
+                """).set("reason", reason).set("tenant", tenantId).set("subscription", subscriptionId)
+                .update(dataSource);
     }
 
     /** The delivery log of a subscription, newest first. */
@@ -168,9 +170,5 @@ public class WebhookStore {
     private static NamedSql claimed(Claimed claim, String sql) {
         return new NamedSql(sql).set("tenant", claim.tenantId()).set("delivery", claim.deliveryId())
                 .set("token", claim.claimToken());
-    }
-
-    private int update(NamedSql sql) {
-        return sql.update(dataSource);
     }
 }
